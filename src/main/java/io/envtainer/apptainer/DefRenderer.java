@@ -121,6 +121,10 @@ public final class DefRenderer {
     return rel.isEmpty() ? "." : rel;
   }
 
+  private void line(String text) {
+    out.append(text).append('\n');
+  }
+
   private void header(String key, String value) {
     DefSafety.headerValue(key, value);
     out.append(key).append(": ").append(value).append('\n');

@@ -95,9 +95,27 @@ public final class SpecTree {
     return m;
   }
 
-  /** Requirement lines, one per entry, {@code -r} includes expanded (a spec may be written anywhere). */
+  /**
+   * Requirement lines, one per entry: {@code -r} includes expanded (a spec may be written anywhere), each
+   * requirement with its options and hashes on its own line, constraints files as {@code -c ABSOLUTE_PATH}.
+   */
   private static List<String> pipLines(Requirements reqs) {
-    return RequirementsWriter.lines(reqs);
+    List<String> lines = new ArrayList<>(
+        RequirementsWriter.writeFlat(reqs).replace(" \\\n    ", " ").lines().toList());
+    constraintFiles(reqs, lines);
+    return lines;
+  }
+
+  private static void constraintFiles(Requirements reqs, List<String> out) {
+    for (var line : reqs.lines()) {
+      if (line instanceof io.envtainer.spec.pip.Include inc) {
+        if (inc.kind() == io.envtainer.spec.pip.Include.Kind.CONSTRAINTS) {
+          out.add("-c " + (inc.included().file() != null ? inc.included().file().toString() : inc.target()));
+        } else {
+          constraintFiles(inc.included(), out);
+        }
+      }
+    }
   }
 
   private static void putIfSet(Map<String, Object> m, String key, String value) {
