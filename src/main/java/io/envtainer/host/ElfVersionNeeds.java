@@ -28,7 +28,7 @@ public final class ElfVersionNeeds {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       if (ch.size() < 64) throw new IOException(file + ": not an ELF file");
       ByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-      if (b.getInt(0) != 0x464c457f) throw new IOException(file + ": not an ELF file");
+      if (b.get(0) != 0x7f || b.get(1) != (byte) 0x45 || b.get(2) != (byte) 0x4c || b.get(3) != (byte) 0x46) throw new IOException(file + ": not an ELF file");
       boolean is64 = b.get(4) == 2;
       b.order(b.get(5) == 2 ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
       long shoff = is64 ? b.getLong(0x28) : Integer.toUnsignedLong(b.getInt(0x20));

@@ -8,4 +8,10 @@ package io.envtainer.host;
  * @param userLoaded true when the user asked for it, false when another module loaded it as a dependency
  *     (Lmod's stackDepth, Environment Modules' {@code __MODULES_LMNOTUASKED}); true when unknown
  */
-public record LoadedModule(String fullName, String file, boolean userLoaded) {}
+public record LoadedModule(String fullName, String file, boolean userLoaded) {
+  /** The name without the version: {@code OpenMPI} of {@code OpenMPI/4.1.4-GCC-12.2.0}. */
+  public String name() {
+    int i = fullName.lastIndexOf('/');
+    return i < 0 ? fullName : fullName.substring(0, i);
+  }
+}
