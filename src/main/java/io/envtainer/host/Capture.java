@@ -57,6 +57,12 @@ public final class Capture {
 
     ModuleList moduleList = modules.toModuleList();
     spec.modules(moduleList);
+    // Paths as SpecTree prints them: "modules[i]", or "modules.use[i]" / "modules.load[i]" when paths are used.
+    String load = moduleList.modulePaths().isEmpty() ? "modules" : "modules.load";
+    if (!moduleList.isEmpty()) {
+      why.put("modules", modules.tool().displayName() + (env.containsKey("LMOD_VERSION") ? " " + env.get("LMOD_VERSION") : "")
+          + "; modules loaded only as dependencies are left out (their parents load them)");
+    }
     for (int i = 0; i < moduleList.modulePaths().size(); i++) {
       why.put("modules.use[" + i + "]", "$MODULEPATH" + (modules.tool() == ModuleState.Tool.LMOD
           ? " (not in Lmod's systemBaseMPATH, so added by 'module use')" : ""));
@@ -64,7 +70,7 @@ public final class Capture {
     List<LoadedModule> userLoaded = modules.userLoaded();
     for (int i = 0; i < userLoaded.size(); i++) {
       LoadedModule m = userLoaded.get(i);
-      why.put("modules[" + i + "]", "$LOADEDMODULES" + (m.file() != null ? ", modulefile " + m.file() : ""));
+      why.put(load + "[" + i + "]", "$LOADEDMODULES" + (m.file() != null ? ", modulefile " + m.file() : ""));
     }
     if (moduleTerseList != null) checkTerseList(modules, moduleTerseList, spec);
 
@@ -85,11 +91,16 @@ public final class Capture {
       why.put("conda.name", env.containsKey("CONDA_DEFAULT_ENV") ? "$CONDA_DEFAULT_ENV" : "$CONDA_PREFIX");
       List<MatchSpec> specs = ce.matchSpecs();
       for (int i = 0; i < specs.size(); i++) why.put("conda.dependencies[" + i + "]", specs.get(i).location().file().toString());
-      for (int i = 0; i < ce.pip().requirements().size(); i++) {
-        InstalledDistribution d = conda.pipOnly().get(i);
-        why.put("conda.pip[" + i + "]", d.metadata() + " (INSTALLER " + (d.installer() == null ? "absent" : d.installer()) + ")");
+      List<Requirement> condaPip = ce.pip().requirements();
+      for (int i = 0; i < condaPip.size(); i++) {
+        String reqName = condaPip.get(i).name();
+        InstalledDistribution d = conda.pipOnly().stream().filter(x -> x.name().equals(reqName))
+            .findFirst().orElseThrow();
+        why.put("conda.dependencies[" + specs.size() + "].pip[" + i + "]", d.metadata() + " (INSTALLER "
+            + (d.installer() == null ? "absent" : d.installer()) + ")");
       }
       spec.name(imageName(conda.name()));
+      why.put("name", "the conda environment's name");
     } else {
       Path baseInterpreter = venv != null ? venv.cfg().baseInterpreter() : interpreter;
       if (venv != null && baseInterpreter != null && runner.exists(baseInterpreter)) {
@@ -102,7 +113,10 @@ public final class Capture {
       PythonSource source = pythonModule != null ? PythonSource.MODULE : venv != null ? PythonSource.VENV : PythonSource.SYSTEM;
       String version = venv != null && venv.cfg().version() != null ? venv.cfg().version()
           : python != null ? python.version() : null;
-      spec.python(new Python(source, version, pythonModule == null ? null : pythonModule.fullName(), Python.DEFAULT_PREFIX));
+      Boolean systemSite = venv != null ? venv.cfg().includeSystemSitePackages() : null;
+      spec.python(new Python(source, version, pythonModule == null ? null : pythonModule.fullName(), Python.DEFAULT_PREFIX,
+          systemSite));
+      if (venv != null) why.put("python.system_site_packages", venv.cfg().file() + " include-system-site-packages");
       why.put("python.source", switch (source) {
         case MODULE -> "module " + pythonModule.fullName() + " provides " + baseInterpreter
             + (venv != null ? " (home of " + venv.cfg().file() + ")" : " (first python3 on $PATH)");
@@ -115,18 +129,21 @@ public final class Capture {
       }
       if (pythonModule != null) why.put("python.module", "$LOADEDMODULES, modulefile " + pythonModule.file());
       if (!basePackages.isEmpty()) {
-        why.put("python.packages", "the base interpreter's site-packages (" + basePython.sitePackages().stream()
+        why.put("python", "the base interpreter's site-packages (" + basePython.sitePackages().stream()
             .map(Path::toString).collect(Collectors.joining(", ")) + ") provide: " + basePackages.stream()
             .map(d -> d.name() + " " + d.version()).collect(Collectors.joining(", ")));
       }
       if (venv != null) {
         List<Requirement> reqs = PipRequirements.pinned(venv.own());
         spec.pip(new Requirements(null, new ArrayList<>(reqs)));
+        why.put("pip", "the venv's own packages (" + venv.sitePackages() + "), exact versions; pip, setuptools and wheel"
+            + " left out as pip freeze does");
         for (int i = 0; i < reqs.size(); i++) {
           why.put("pip[" + i + "]", reqs.get(i).location().file() + " (in the venv's own site-packages "
               + venv.sitePackages() + ")");
         }
         spec.name(imageName(venv.path().getFileName().toString()));
+        why.put("name", "the venv's directory name ($VIRTUAL_ENV)");
       } else {
         spec.name(pythonModule != null ? imageName(pythonModule.name()) : "captured");
       }
@@ -139,9 +156,10 @@ public final class Capture {
       why.put("mpi.family", mpi.sources().get("family"));
       if (mpi.version() != null) why.put("mpi.version", mpi.sources().get("version"));
       why.put("mpi.mode", "hybrid by default for a host MPI (the same MPI inside the image, the host's launcher outside)");
-      if (mpi.prefix() != null) why.put("mpi.prefix", mpi.prefix() + " (" + mpi.sources().get("prefix") + ")");
       if (mpi.bindir() != null) mpiModule = moduleProviding(modules, mpi.bindir().resolve("mpirun"), env, MPI_MODULE_NAMES);
-      if (mpiModule != null) why.put("mpi.module", mpiModule.fullName());
+      why.put("mpi", "host MPI" + (mpiModule != null ? " of module " + mpiModule.fullName() : "")
+          + (mpi.prefix() != null ? " at " + mpi.prefix() + " (" + mpi.sources().get("prefix") + ")" : "")
+          + (mpi.libmpi() != null ? ", " + mpi.libmpiName() + " = " + mpi.libmpi() : ""));
     }
     HostFacts facts = new HostFacts(modules, python, basePython, pythonModule, basePackages, venv, conda, mpi, mpiModule);
     return new CapturedSpec(spec.build(), why, facts);
