@@ -51,6 +51,14 @@ public interface CommandRunner {
     }
   }
 
+  /** The files in {@code dir} whose names end with {@code suffix}, sorted; empty when it is not a directory. */
+  default List<Path> list(Path dir, String suffix) throws java.io.IOException {
+    if (!Files.isDirectory(dir)) return List.of();
+    try (java.util.stream.Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(suffix)).sorted().toList();
+    }
+  }
+
   static Optional<Path> findOnPath(String name, String path) {
     if (name.contains("/")) {
       Path p = Path.of(name);

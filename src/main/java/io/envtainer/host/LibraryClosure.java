@@ -35,17 +35,23 @@ public record LibraryClosure(List<Path> roots, List<SharedLibrary> libraries, Li
   private static final Pattern ARROW = Pattern.compile("^\\s*(\\S+)\\s+=>\\s+(.*?)\\s*(?:\\(0x[0-9a-fA-F]+\\))?\\s*$");
   private static final Pattern PLAIN = Pattern.compile("^\\s*(\\S+)\\s*(?:\\(0x[0-9a-fA-F]+\\))?\\s*$");
 
-  /** Runs {@code ldd} on each root with {@code env} and merges the answers. */
+  /**
+   * Runs one {@code ldd} on all roots with {@code env} (ldd prints a {@code FILE:} header per file when given
+   * several) and merges the answers.
+   */
   public static LibraryClosure compute(CommandRunner runner, Map<String, String> env, List<Path> roots) throws IOException {
     Map<String, SharedLibrary> libs = new LinkedHashMap<>();
     Set<String> missing = new LinkedHashSet<>();
-    Set<Path> rootSet = new LinkedHashSet<>(roots);
-    for (Path root : roots) {
-      CommandRunner.Result r = runner.run(List.of("ldd", root.toString()), env);
-      if (!r.ok() && r.output().contains("not a dynamic executable")) continue;
-      if (!r.ok()) throw new IOException("ldd " + root + " failed (exit " + r.exitCode() + "): " + r.output().strip());
-      merge(parseLdd(r.stdout()), libs, missing, rootSet);
+    if (roots.isEmpty()) return EMPTY;
+    List<String> cmd = new ArrayList<>(List.of("ldd"));
+    for (Path root : roots) cmd.add(root.toString());
+    CommandRunner.Result r = runner.run(cmd, env);
+    // ldd exits 1 when any file is not dynamic; the others' lines are still there.
+    if (!r.ok() && !r.output().contains("not a dynamic executable")) {
+      throw new IOException(String.join(" ", cmd.subList(0, Math.min(cmd.size(), 3))) + " failed (exit " + r.exitCode()
+          + "): " + r.output().strip());
     }
+    merge(parseLdd(r.stdout()), libs, missing, new LinkedHashSet<>(roots));
     return new LibraryClosure(roots, new ArrayList<>(libs.values()), new ArrayList<>(missing));
   }
 
@@ -64,6 +70,7 @@ public record LibraryClosure(List<Path> roots, List<SharedLibrary> libraries, Li
     List<SharedLibrary> out = new ArrayList<>();
     for (String line : output.split("\\R")) {
       if (line.isBlank() || line.contains("statically linked") || line.contains("not a dynamic executable")) continue;
+      if (!Character.isWhitespace(line.charAt(0)) && line.endsWith(":")) continue; // "FILE:" header of a multi-file run
       Matcher a = ARROW.matcher(line);
       if (a.matches()) {
         String soname = a.group(1);

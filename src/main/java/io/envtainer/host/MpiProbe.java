@@ -28,9 +28,20 @@ public final class MpiProbe {
   private static final Pattern CRAY_MODULE = Pattern.compile("(?:^|:)cray-mpich(?:-abi)?/(\\d[\\w.]*)");
 
   private final CommandRunner runner;
+  private final boolean withPlugins;
 
+  /** A probe whose closure covers libmpi only. */
   public MpiProbe(CommandRunner runner) {
+    this(runner, false);
+  }
+
+  /**
+   * @param withPlugins also take Open MPI's MCA components (pluginDir/*.so) into the closure: what bind mode needs,
+   *     since components such as the PMIx one load libraries libmpi itself does not
+   */
+  public MpiProbe(CommandRunner runner, boolean withPlugins) {
     this.runner = runner;
+    this.withPlugins = withPlugins;
   }
 
   /** The MPI of the shell whose environment is {@code env}; empty when none is found. */
@@ -202,7 +213,9 @@ public final class MpiProbe {
           b.libmpi = runner.realPath(candidate);
           b.libmpiName = soname(b.libmpi.getFileName().toString(), name);
           b.sources.put("libmpi", candidate + (b.libmpi.equals(candidate) ? "" : " -> " + b.libmpi));
-          b.closure = LibraryClosure.compute(runner, b.env, List.of(b.libmpi));
+          List<Path> roots = new ArrayList<>(List.of(b.libmpi));
+          if (withPlugins && b.pluginDir != null) roots.addAll(runner.list(b.pluginDir, ".so"));
+          b.closure = LibraryClosure.compute(runner, b.env, roots);
           if (b.libdir == null) b.libdir = candidate.getParent();
           return;
         }
