@@ -60,7 +60,8 @@ public final class SiteProfileLoader {
     if (!name.matches(NAME)) {
       throw new SpecException(at("name"), "expected a profile name of [a-z0-9][a-z0-9._-]*, found '" + name + "'", null);
     }
-    String fileName = file.getFileName() == null ? null : file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+    String fileName = file.getFileName() == null ? null
+        : file.getFileName().toString().replaceFirst("^bundled:", "").replaceFirst("\\.ya?ml$", "");
     if (fileName != null && !fileName.equals(name)) {
       throw new SpecException(at("name"), "expected name '" + fileName + "' (the file's name), found '" + name + "'",
           "rename the file or the profile");
