@@ -1,0 +1,91 @@
+#!/bin/bash
+# Builds an Lmod module tree from Debian's own files, laid out like an EasyBuild site, for tests:
+#   ROOT/software/Python/3.11.2    a copy of Debian's python3.11 binary whose prefix is ROOT/software/...;
+#                                  stdlib symlinked, lib/python3/dist-packages -> Debian's dist-packages
+#                                  (so the module python "provides" pip, setuptools, PyYAML ...)
+#   ROOT/software/OpenMPI/4.1.4    a relocated copy of Debian's Open MPI 4.1.4 (bin, libs, plugins, help
+#                                  files), found through OPAL_PREFIX and friends
+#   ROOT/modules/all/{GCCcore/12.2.0,GCC/12.2.0,Python/3.11.2-GCCcore-12.2.0,OpenMPI/4.1.4-GCC-12.2.0}.lua
+# Needs: lmod, python3.11 (python3-venv), openmpi-bin, libopenmpi3 from Debian 12.
+# Usage: make-test-module-tree.sh ROOT      then: module use ROOT/modules/all; module load Python OpenMPI
+set -euo pipefail
+ROOT=${1:?usage: $0 ROOT}
+mkdir -p "$ROOT"
+ROOT=$(cd "$ROOT" && pwd)
+SW=$ROOT/software
+MF=$ROOT/modules/all
+ARCH=$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)
+LIB=/usr/lib/$ARCH
+
+# --- Python 3.11 at a non-standard prefix --------------------------------------------------------------
+PY=$SW/Python/3.11.2
+mkdir -p "$PY/bin" "$PY/lib/python3.11" "$PY/lib/python3"
+cp /usr/bin/python3.11 "$PY/bin/python3.11"          # a copy: Python finds its prefix from where it runs
+ln -sfn python3.11 "$PY/bin/python3"
+ln -sfn python3 "$PY/bin/python"
+for e in /usr/lib/python3.11/*; do
+  b=$(basename "$e")
+  case "$b" in site-packages|dist-packages) continue ;; esac
+  ln -sfn "$e" "$PY/lib/python3.11/$b"
+done
+ln -sfn /usr/lib/python3/dist-packages "$PY/lib/python3/dist-packages"
+
+# --- Open MPI 4.1.4 relocated ---------------------------------------------------------------------------
+OM=$SW/OpenMPI/4.1.4
+mkdir -p "$OM/bin" "$OM/lib/openmpi" "$OM/share" "$OM/etc"
+for b in mpirun mpiexec orterun orted ompi_info opal_wrapper; do
+  src=/usr/bin/$b; [ -e "$src.openmpi" ] && src=$src.openmpi
+  [ -e "$src" ] && cp -L "$src" "$OM/bin/$b"
+done
+for f in $(dpkg -L libopenmpi3 | grep -E "^$LIB/lib[^/]*\.so\.[0-9.]+$"); do cp -a "$f" "$OM/lib/"; done
+cp -L "$LIB"/openmpi/lib/openmpi3/*.so "$OM/lib/openmpi/"
+cp -rL /usr/share/openmpi "$OM/share/"
+cp -rL /etc/openmpi/. "$OM/etc/"
+
+# --- modulefiles ------------------------------------------------------------------------------------------
+mkdir -p "$MF/GCCcore" "$MF/GCC" "$MF/Python" "$MF/OpenMPI"
+cat > "$MF/GCCcore/12.2.0.lua" <<LUA
+help([[GCCcore 12.2.0: the system compiler runtime (test module)]])
+whatis("Name: GCCcore")
+whatis("Version: 12.2.0")
+setenv("EBROOTGCCCORE", "/usr")
+setenv("EBVERSIONGCCCORE", "12.2.0")
+LUA
+cat > "$MF/GCC/12.2.0.lua" <<LUA
+help([[GCC 12.2.0 toolchain (test module)]])
+whatis("Name: GCC")
+whatis("Version: 12.2.0")
+if not (isloaded("GCCcore/12.2.0")) then load("GCCcore/12.2.0") end
+setenv("EBROOTGCC", "/usr")
+setenv("EBVERSIONGCC", "12.2.0")
+LUA
+cat > "$MF/Python/3.11.2-GCCcore-12.2.0.lua" <<LUA
+help([[Python 3.11.2 made from Debian's python3.11 at a non-standard prefix (test module)]])
+whatis("Name: Python")
+whatis("Version: 3.11.2")
+local root = "$PY"
+conflict("Python")
+if not (isloaded("GCCcore/12.2.0")) then load("GCCcore/12.2.0") end
+prepend_path("PATH", pathJoin(root, "bin"))
+prepend_path("MANPATH", pathJoin(root, "share/man"))
+setenv("EBROOTPYTHON", root)
+setenv("EBVERSIONPYTHON", "3.11.2")
+LUA
+cat > "$MF/OpenMPI/4.1.4-GCC-12.2.0.lua" <<LUA
+help([[Open MPI 4.1.4, Debian's build relocated to a non-standard prefix (test module)]])
+whatis("Name: OpenMPI")
+whatis("Version: 4.1.4")
+local root = "$OM"
+conflict("OpenMPI")
+if not (isloaded("GCC/12.2.0")) then load("GCC/12.2.0") end
+prepend_path("PATH", pathJoin(root, "bin"))
+prepend_path("LD_LIBRARY_PATH", pathJoin(root, "lib"))
+setenv("OPAL_PREFIX", root)
+setenv("OPAL_LIBDIR", pathJoin(root, "lib"))
+setenv("OPAL_PKGLIBDIR", pathJoin(root, "lib/openmpi"))
+setenv("OPAL_PKGDATADIR", pathJoin(root, "share/openmpi"))
+setenv("OPAL_SYSCONFDIR", pathJoin(root, "etc"))
+setenv("EBROOTOPENMPI", root)
+setenv("EBVERSIONOPENMPI", "4.1.4")
+LUA
+echo "$ROOT"
