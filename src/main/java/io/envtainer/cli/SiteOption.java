@@ -1,21 +1,24 @@
 package io.envtainer.cli;
 
 import io.envtainer.plan.SiteFacts;
+import io.envtainer.site.SiteSelection;
 import io.envtainer.spec.Spec;
 import io.envtainer.spec.SpecException;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** {@code --site PROFILE}: the site profile a plan is resolved with (the spec's {@code site:} otherwise). */
+/** {@code --site PROFILE} and {@code --recipes DIR}: the site profile a plan is resolved with. */
 public final class SiteOption {
   @Option(names = "--site", paramLabel = "PROFILE",
-      description = "Site profile from recipes/ (see 'envtainer recipes list'); overrides the spec's site.")
+      description = "Site profile (see 'envtainer recipes list'); overrides the spec's site.")
   String name;
 
-  /** The site facts for {@code spec}, or {@link SiteFacts#NONE} when neither option nor spec name a site. */
+  @Option(names = "--recipes", paramLabel = "DIR",
+      description = "Extra directory of site profiles (also $ENVTAINER_RECIPES); bundled profiles are always there.")
+  Path recipes;
+
   SiteFacts facts(Spec spec) throws SpecException {
-    String chosen = name != null ? name : spec.site();
-    if (chosen == null) return SiteFacts.NONE;
-    throw new UsageException("site profiles are not available in this build (asked for '" + chosen + "')");
+    return SiteSelection.facts(spec, name, recipes, System.getenv());
   }
 
   String describe() {
