@@ -46,6 +46,7 @@ final class Pep508 {
     char ch = c.peek();
     if (spec.isEmpty()) {
       String hint = Character.isDigit(ch) ? "did you mean '==" + c.describe(c.pos).replace("'", "") + "'?"
+          : ch == '-' ? "separate options from the requirement with a space (pip does not split at tabs)"
           : Cursor.isBlank(c.s.charAt(c.pos - 1)) && Character.isLetterOrDigit(ch)
               ? "a project name has no spaces; write one requirement per line"
               : null;
