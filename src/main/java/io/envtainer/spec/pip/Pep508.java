@@ -128,10 +128,12 @@ final class Pep508 {
         out.append(op).append(version);
         c.skipBlanks();
         if (c.peek() != ',') break;
-        out.append(',');
         c.pos++;
         c.skipBlanks();
+        // packaging accepts a trailing comma ("pkg>=1,"); it adds nothing, so it is not kept.
+        if (c.atEnd() || c.peek() == ')') break;
         if (!isOperatorStart(c.peek())) throw c.error(c.pos, "a version operator (" + OPERATORS + ") after ','", null);
+        out.append(',');
       }
     }
     if (open >= 0) {

@@ -104,6 +104,7 @@ class RequirementsWriterTest {
     assertEquals("other @ https://h/pkg-1.0.tar.gz#egg=pkg", text("other @ https://h/pkg-1.0.tar.gz#egg=pkg"));
     assertEquals("./pkg[x] ; sys_platform == \"linux\"", text("./pkg[x];sys_platform == \"linux\""));
     assertEquals("git+https://h/r.git@v1#egg=r", text("git+https://h/r.git@v1#egg=r"));
+    assertEquals("numpy>=1", text("numpy>=1 ,"), "a trailing comma, which packaging accepts, is dropped");
   }
 
   @Test
