@@ -39,6 +39,26 @@ public record Requirements(Path file, List<RequirementsLine> lines) {
     return out;
   }
 
+  /**
+   * Every requirement of the constraints files ({@code -c}) at any depth, their own includes expanded. (pip
+   * itself reads a {@code -r} nested in a constraints file as requirements; here it stays a constraint.)
+   */
+  public List<Requirement> constraints() {
+    List<Requirement> out = new ArrayList<>();
+    for (RequirementsLine l : lines) {
+      if (l instanceof Include i) {
+        if (i.kind() == Include.Kind.CONSTRAINTS) out.addAll(i.included().requirements());
+        out.addAll(i.included().constraints());
+      }
+    }
+    return out;
+  }
+
+  /** True when any requirement (includes expanded) carries a {@code --hash}: pip then checks hashes for all. */
+  public boolean hasHashes() {
+    return requirements().stream().anyMatch(r -> !r.hashes().isEmpty());
+  }
+
   public boolean isEmpty() {
     return lines.stream().noneMatch(l -> !(l instanceof Comment));
   }
