@@ -7,6 +7,7 @@ import io.envtainer.spec.conda.CondaDependency;
 import io.envtainer.spec.conda.CondaEnvironment;
 import io.envtainer.spec.conda.PipDependencies;
 import io.envtainer.spec.pip.Comment;
+import io.envtainer.spec.pip.HashMode;
 import io.envtainer.spec.pip.Include;
 import io.envtainer.spec.pip.PipOption;
 import io.envtainer.spec.pip.Requirement;
@@ -30,14 +31,7 @@ record PipPlan(List<GeneratedFile> files, boolean hashes, boolean needsCompiler,
     List<RequirementsLine> lines = flatten(spec.pip(), files);
     List<Requirement> reqs = spec.pip().requirements();
     boolean hashes = reqs.stream().anyMatch(r -> !r.hashes().isEmpty());
-    if (hashes) {
-      for (Requirement r : reqs) {
-        if (r.hashes().isEmpty()) {
-          throw new SpecException(r.location(), "expected --hash on every requirement once one has a hash (pip checks "
-              + "all or none), found none on " + (r.name() != null ? r.name() : r.url()), "add its --hash=sha256:...");
-        }
-      }
-    }
+    if (hashes) HashMode.check(spec.pip());
     boolean namesMpi4py = reqs.stream().anyMatch(r -> "mpi4py".equals(r.normalizedName()));
     if (mpi.enabled() && !namesMpi4py) {
       if (hashes) {

@@ -96,6 +96,10 @@ class SpecCommandTest {
     assertTrue(asModules.out().contains("- numpy"), asModules.out());
     CliRun asReqs = CliRun.of("spec", "check", "--type", "REQUIREMENTS", f.toString());
     assertEquals(2, asReqs.exit());
+    Files.writeString(f, "ml python-scientific/3.10.4-foss-2022a\n");
+    CliRun pathLike = CliRun.of("spec", "check", "--type", "REQUIREMENTS", f.toString());
+    assertEquals(2, pathLike.exit(), pathLike.out());
+    assertTrue(pathLike.err().startsWith(f + ":1:"), pathLike.err());
   }
 
   @Test

@@ -42,7 +42,10 @@ final class RequirementReader {
     }
     int extrasAt = extrasStart(req);
     String path = extrasAt < 0 ? req : req.substring(0, extrasAt);
-    if (Urls.looksLikePath(req) || Urls.isArchive(path)) {
+    // pip takes a path-looking requirement as a path only when it is an archive or a directory; a non-archive
+    // with blanks ("ml numpy/1.2") is not a directory anyone has, so it is read as PEP 508 (and refused there).
+    boolean blanks = path.chars().anyMatch(Character::isWhitespace);
+    if (Urls.isArchive(path) || (Urls.looksLikePath(req) && !blanks)) {
       int at = req.indexOf('@');
       boolean directReference = at >= 0 && !Urls.looksLikePath(req.substring(0, at));
       if (!directReference) return path(line, start, reqEnd, extrasAt, marker);
