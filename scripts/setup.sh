@@ -24,6 +24,10 @@ HOST_PACKAGES=(
 APPTAINER_ROOT_RECIPE="v1 trixie apptainer(sid) openmpi-bin python3-mpi4py squashfuse fuse2fs gocryptfs"
 PYTHON_BASE_PACKAGES=python3,python3-venv,python3-pip,python3-numpy
 MPI_BASE_PACKAGES=python3,python3-mpi4py,openmpi-bin
+# trixie's UCX pulls in AMD ROCm and LLVM (240 MB) for GPU transports no test has: their files go, the
+# packages stay registered (UCX skips the ROCm modules it cannot load).
+MPI_BASE_DROP="usr/lib/x86_64-linux-gnu/libLLVM*.so* usr/lib/x86_64-linux-gnu/libamd_comgr.so*
+  usr/lib/x86_64-linux-gnu/libamdhip64.so* usr/lib/x86_64-linux-gnu/libz3.so* usr/lib/x86_64-linux-gnu/ucx/*rocm*"
 PYTHON_BASE_NAME=localhost/envtainer/python-base:test
 MPI_BASE_NAME=localhost/envtainer/mpi-base:test
 
@@ -96,10 +100,12 @@ build_apptainer_root() {
 
 # ---------------------------------------------------------------- test base images
 
-# build_image NAME SUITE PACKAGES IMAGE-NAME: a minbase root packed as docker-archive.tar and oci-archive.tar.
+# build_image NAME SUITE PACKAGES IMAGE-NAME [DROP-GLOBS]: a minbase root (less the files matching
+# DROP-GLOBS, relative to the root) packed as docker-archive.tar and oci-archive.tar.
 build_image() {
-  local name=$1 suite=$2 packages=$3 image=$4
-  local dir=$IMAGES_DIR/$name recipe="v1 $suite $packages $image"
+  local name=$1 suite=$2 packages=$3 image=$4 drop=${5:-}
+  local dir=$IMAGES_DIR/$name recipe
+  recipe="v1 $suite $packages $image ${drop//[[:space:]]/ }"
   if [[ -f $dir/.ready && $(cat "$dir/.ready") == "$recipe" ]]; then
     say "image $name is cached at $dir"
     return
@@ -108,6 +114,12 @@ build_image() {
   mkdir -p "$dir"
   run_logged "image-$name-debootstrap" make_root "$suite" "$dir/rootfs" "$packages"
   slim_root "$dir/rootfs"
+  local globs glob path
+  read -r -d '' -a globs <<<"$drop" || true
+  for glob in "${globs[@]}"; do
+    # shellcheck disable=SC2231  # the glob is meant to expand
+    for path in "$dir"/rootfs/$glob; do rm -rf -- "$path"; done
+  done
   run_logged "image-$name-pack" "$ENVTAINER_REPO/scripts/lib/pack-image.sh" "$dir/rootfs" "$dir" "$image"
   printf '%s\n' "$recipe" >"$dir/.ready"
 }
@@ -187,7 +199,8 @@ build_roots_in_parallel() {
   local pids=() names=(apptainer-root python-base mpi-base) i failed=0
   step apptainer-root build_apptainer_root & pids+=($!)
   step image-python-base build_image python-base bookworm "$PYTHON_BASE_PACKAGES" "$PYTHON_BASE_NAME" & pids+=($!)
-  step image-mpi-base build_image mpi-base trixie "$MPI_BASE_PACKAGES" "$MPI_BASE_NAME" & pids+=($!)
+  step image-mpi-base build_image mpi-base trixie "$MPI_BASE_PACKAGES" "$MPI_BASE_NAME" "$MPI_BASE_DROP" &
+  pids+=($!)
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || { say "building ${names[$i]} failed"; failed=1; }
   done
