@@ -70,7 +70,9 @@ public final class CheckScript {
                   elif len(parts) == 1 and f.suffix in (".py", ".so") and not parts[0].startswith("_"):
                       names.add(parts[0].split(".")[0])
               names = sorted(names)
-          return [n for n in names if n and not n.startswith("_") and "/" not in n and n != "tests"]
+          names = [n for n in names if n and not n.startswith("_") and "/" not in n and n != "tests"]
+          # Distributions that list no files (some system packages): their import name is usually the project name.
+          return names or [dist.metadata["Name"].lower().replace("-", "_").replace(".", "_")]
 
       def check_import(label, module):
           try:

@@ -7,6 +7,7 @@ import io.envtainer.spec.conda.PipDependencies;
 import io.envtainer.spec.modules.ModuleRef;
 import io.envtainer.spec.pip.Requirements;
 import io.envtainer.spec.pip.RequirementsWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,8 +36,9 @@ public final class SpecTree {
     }
     root.put("python", python);
     if (!s.modules().isEmpty()) root.put("modules", modules(s));
-    if (s.conda() != null) root.put("conda", conda(s.conda()));
-    if (!s.pip().isEmpty()) root.put("pip", pipLines(s.pip()));
+    if (s.conda() != null) root.put("conda", conda(s.conda(), dir));
+    Path dir = s.file() == null ? null : s.file().toAbsolutePath().normalize().getParent();
+    if (!s.pip().isEmpty()) root.put("pip", pipLines(s.pip(), dir));
     if (s.mpi().enabled() || s.mpi().family() != null) {
       Map<String, Object> mpi = new LinkedHashMap<>();
       if (s.mpi().family() != null) mpi.put("family", s.mpi().family().key());
@@ -80,14 +82,14 @@ public final class SpecTree {
     return m;
   }
 
-  private static Map<String, Object> conda(CondaEnvironment env) {
+  private static Map<String, Object> conda(CondaEnvironment env, Path specDir) {
     Map<String, Object> m = new LinkedHashMap<>();
     putIfSet(m, "name", env.name());
     if (!env.channels().isEmpty()) m.put("channels", env.channels().stream().map(c -> c.name()).toList());
     List<Object> deps = new ArrayList<>();
     for (CondaDependency d : env.dependencies()) {
       if (d instanceof MatchSpec ms) deps.add(ms.raw());
-      else if (d instanceof PipDependencies p) deps.add(Map.of("pip", pipLines(p.requirements())));
+      else if (d instanceof PipDependencies p) deps.add(Map.of("pip", pipLines(p.requirements(), specDir)));
     }
     m.put("dependencies", deps);
     putIfSet(m, "prefix", env.prefix());
@@ -99,20 +101,23 @@ public final class SpecTree {
    * Requirement lines, one per entry: {@code -r} includes expanded (a spec may be written anywhere), each
    * requirement with its options and hashes on its own line, constraints files as {@code -c ABSOLUTE_PATH}.
    */
-  private static List<String> pipLines(Requirements reqs) {
+  private static List<String> pipLines(Requirements reqs, Path specDir) {
     List<String> lines = new ArrayList<>(
         RequirementsWriter.writeFlat(reqs).replace(" \\\n    ", " ").lines().toList());
-    constraintFiles(reqs, lines);
+    constraintFiles(reqs, specDir, lines);
     return lines;
   }
 
-  private static void constraintFiles(Requirements reqs, List<String> out) {
+  /** {@code -c FILE} lines, FILE relative to the spec's directory so the tree does not depend on the checkout. */
+  private static void constraintFiles(Requirements reqs, Path specDir, List<String> out) {
     for (var line : reqs.lines()) {
       if (line instanceof io.envtainer.spec.pip.Include inc) {
         if (inc.kind() == io.envtainer.spec.pip.Include.Kind.CONSTRAINTS) {
-          out.add("-c " + (inc.included().file() != null ? inc.included().file().toString() : inc.target()));
+          Path f = inc.included().file();
+          out.add("-c " + (f == null || specDir == null ? inc.target()
+              : specDir.relativize(f.toAbsolutePath().normalize()).toString()));
         } else {
-          constraintFiles(inc.included(), out);
+          constraintFiles(inc.included(), specDir, out);
         }
       }
     }
