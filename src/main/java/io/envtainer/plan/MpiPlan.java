@@ -34,6 +34,10 @@ public record MpiPlan(
     libraryPath = List.copyOf(libraryPath);
   }
 
+  public MpiPlan withSlurmExample(String example) {
+    return new MpiPlan(family, version, mode, install, prefix, tarball, launchers, libraryPath, example);
+  }
+
   public boolean enabled() {
     return mode != MpiMode.NONE;
   }

@@ -50,33 +50,19 @@ final class MpiResolver {
         tarball = Pins.mpiTarball(family, version).get();
         if (prefix.equals("/usr")) prefix = SOURCE_PREFIX;
       }
-      return new MpiPlan(family, version, MpiMode.HYBRID, install, prefix, tarball, launchers, List.of(),
-          slurm(spec.name(), launchers));
+      return new MpiPlan(family, version, MpiMode.HYBRID, install, prefix, tarball, launchers, List.of(), null);
     }
     // Bind mode: nothing of MPI in the image; the host's is bound.
     String hostPrefix = site.mpiHostPrefix();
     List<String> libraryPath = new ArrayList<>(site.mpiLibraryPath());
     if (libraryPath.isEmpty() && hostPrefix != null) libraryPath.add(hostPrefix + "/lib");
     return new MpiPlan(family, version, MpiMode.BIND, MpiPlan.Install.NONE, hostPrefix, null, launchers, libraryPath,
-        slurm(spec.name(), launchers));
+        null);
   }
 
   private static List<String> defaultLaunchers(MpiFamily family) {
     return family == MpiFamily.OPENMPI
         ? List.of("mpirun -n 2 apptainer exec {image} {command}", "srun --mpi=pmix apptainer exec {image} {command}")
         : List.of("mpiexec -n 2 apptainer exec {image} {command}", "srun --mpi=pmi2 apptainer exec {image} {command}");
-  }
-
-  private static String slurm(String name, List<String> launchers) {
-    String srun = launchers.stream().filter(l -> l.startsWith("srun")).findFirst().orElse(null);
-    if (srun == null) return null;
-    return String.join("\n",
-        "#!/bin/bash",
-        "#SBATCH --job-name=" + name,
-        "#SBATCH --nodes=2",
-        "#SBATCH --ntasks-per-node=4",
-        "#SBATCH --time=00:10:00",
-        "",
-        Launchers.fill(srun, name + ".sif", "python script.py"));
   }
 }

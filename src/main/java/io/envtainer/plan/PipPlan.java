@@ -30,6 +30,14 @@ record PipPlan(List<GeneratedFile> files, boolean hashes, boolean needsCompiler,
     List<RequirementsLine> lines = flatten(spec.pip(), files);
     List<Requirement> reqs = spec.pip().requirements();
     boolean hashes = reqs.stream().anyMatch(r -> !r.hashes().isEmpty());
+    if (hashes) {
+      for (Requirement r : reqs) {
+        if (r.hashes().isEmpty()) {
+          throw new SpecException(r.location(), "expected --hash on every requirement once one has a hash (pip checks "
+              + "all or none), found none on " + (r.name() != null ? r.name() : r.url()), "add its --hash=sha256:...");
+        }
+      }
+    }
     boolean namesMpi4py = reqs.stream().anyMatch(r -> "mpi4py".equals(r.normalizedName()));
     if (mpi.enabled() && !namesMpi4py) {
       if (hashes) {

@@ -31,7 +31,9 @@ public final class PlanChecks {
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String first = lines[i].strip();
-      SourceLocation at = where.line() > 0 ? new SourceLocation(where.file(), where.line() + i + (lines.length > 1 ? 1 : 0), 0) : where;
+      // Column 0 marks a block scalar whose lines are file lines; a quoted scalar is one file line.
+      SourceLocation at = where.column() == 0 && where.line() > 0
+          ? new SourceLocation(where.file(), where.line() + i, 0) : where;
       if (first.startsWith("%")) {
         throw new SpecException(at, "expected " + field + " lines not to start with '%' (Apptainer would read a new "
             + "section there), found '" + abbreviate(first) + "'", "indent does not help; rewrite the line, e.g. "

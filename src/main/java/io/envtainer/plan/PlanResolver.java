@@ -70,6 +70,7 @@ public final class PlanResolver {
     String mpicc = mpi.mode() == MpiMode.HYBRID
         ? (mpi.install() == MpiPlan.Install.SOURCE ? mpi.prefix() + "/bin/mpicc" : "mpicc")
         : (mpi.mode() == MpiMode.BIND ? "mpicc" : null);
+    if (python.flavor() == PythonPlan.Flavor.VENV) envSteps.add(VenvSteps.create(python));
     if (mpi.mode() == MpiMode.HYBRID) envSteps.addAll(MpiSteps.hybrid(mpi));
     if (mpi.mode() == MpiMode.BIND && multi) envSteps.add(MpiSteps.bindBuildHeaders(mpi));
     if (python.flavor() == PythonPlan.Flavor.CONDA) {
@@ -78,7 +79,7 @@ public final class PlanResolver {
       generated.add(new GeneratedFile(CondaSteps.ENVIRONMENT, CondaEnvironmentWriter.write(env), 0644));
       envSteps.addAll(CondaSteps.steps(python, !env.pip().isEmpty()));
     } else {
-      envSteps.addAll(VenvSteps.steps(python, !pip.isEmpty(), pip.hashes(), compileAlways,
+      envSteps.addAll(VenvSteps.install(python, !pip.isEmpty(), pip.hashes(), compileAlways || bindBuildsMpi4py,
           mpi.enabled() && !multi && mpi.mode() != MpiMode.BIND, mpicc));
     }
 
@@ -104,6 +105,7 @@ public final class PlanResolver {
     }
 
     List<BindMount> binds = binds(mpi);
+    mpi = mpi.withSlurmExample(SlurmExample.of(spec.name(), mpi.launchers(), binds));
     return new BuildPlan(spec.name(),
         new Provenance(Version.get(), SpecDigest.of(spec), spec.file().getFileName().toString(), site.name()),
         python, mpi, stages, environment(python, mpi), activation(python), binds, mountPoints(binds),
@@ -195,11 +197,14 @@ public final class PlanResolver {
     return new ArrayList<>(byTarget.values());
   }
 
+  /** Directories that bind targets need: the target itself, or for a single library its directory. */
   private static List<String> mountPoints(List<BindMount> binds) {
     Set<String> dirs = new LinkedHashSet<>();
     for (BindMount b : binds) {
-      String name = b.target().substring(b.target().lastIndexOf('/') + 1);
-      if (!name.contains(".so") && !b.target().startsWith("/etc/") && !b.target().equals("/etc")) dirs.add(b.target());
+      String t = b.target();
+      String name = t.substring(t.lastIndexOf('/') + 1);
+      String dir = name.contains(".so") ? t.substring(0, t.lastIndexOf('/')) : t;
+      if (!dir.isEmpty() && !dir.equals("/etc") && !dir.startsWith("/etc/")) dirs.add(dir);
     }
     return new ArrayList<>(dirs);
   }
@@ -226,7 +231,10 @@ public final class PlanResolver {
     List<PlanTest> tests = new ArrayList<>();
     tests.add(new PlanTest("envtainer check: the spec's packages import" + (check.mpi() ? ", MPI rank check" : ""),
         check.command(), SourceLocation.synthetic("envtainer")));
-    for (TestCommand t : spec.tests()) tests.add(new PlanTest("from the spec: " + t.location(), t.command(), t.location()));
+    for (TestCommand t : spec.tests()) {
+      tests.add(new PlanTest("from " + spec.file().getFileName() + ", line " + t.location().line(), t.command(),
+          t.location()));
+    }
     return tests;
   }
 

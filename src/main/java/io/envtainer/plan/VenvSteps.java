@@ -9,14 +9,8 @@ final class VenvSteps {
 
   private VenvSteps() {}
 
-  /**
-   * @param compile whether the install may compile (sdists, VCS, MPI-linked mpi4py): compilers are installed first,
-   *     unconditionally when {@code alwaysCompile}, else only when mpi4py is not already importable
-   * @param mpicc the MPI compiler wrapper mpi4py builds against, or null
-   */
-  static List<Step> steps(PythonPlan py, boolean hasRequirements, boolean hashes, boolean alwaysCompile,
-      boolean mpi4pyCompile, String mpicc) {
-    List<Step> steps = new ArrayList<>();
+  /** Makes the venv (first, so that a wrong base python fails the build before anything slow). */
+  static Step create(PythonPlan py) {
     String prefix = Shell.quote(py.prefix());
     List<String> make = new ArrayList<>();
     String want = py.version() == null ? "" : py.version();
@@ -30,8 +24,19 @@ final class VenvSteps {
           + "wants \" + sys.argv[1])' " + Shell.quote(want));
     }
     make.add("\"$PY\" -m venv " + (py.systemSitePackages() ? "--system-site-packages " : "") + prefix);
-    steps.add(new Step("venv at " + py.prefix() + " from the base image's python", make));
+    return new Step("venv at " + py.prefix() + " from the base image's python", make);
+  }
 
+  /**
+   * Installs the requirements, after compilers when something must be compiled: always when
+   * {@code alwaysCompile} (sdists, VCS, bind-mode mpi4py), else only when {@code mpi4pyCompile} and mpi4py is
+   * not already importable.
+   *
+   * @param mpicc the MPI compiler wrapper mpi4py builds against, or null
+   */
+  static List<Step> install(PythonPlan py, boolean hasRequirements, boolean hashes, boolean alwaysCompile,
+      boolean mpi4pyCompile, String mpicc) {
+    List<Step> steps = new ArrayList<>();
     if (alwaysCompile) {
       steps.add(new Step("compilers for packages built from source", PackageManager.install(PackageManager.COMPILERS)));
     } else if (mpi4pyCompile) {

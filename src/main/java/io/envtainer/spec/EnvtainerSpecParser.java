@@ -85,7 +85,10 @@ public final class EnvtainerSpecParser {
         case "binds" -> binds(v);
         case "env" -> env(v);
         case "files" -> files(v);
-        case "runscript" -> scalarField(v, "runscript", spec::runscript);
+        case "runscript" -> {
+          scalarField(v, "runscript", spec::runscript);
+          spec.location("runscript", scriptLocation(v));
+        }
         case "tests" -> tests(v);
         case "labels" -> labels(v);
         default -> throw new IllegalStateException(key);
@@ -127,6 +130,7 @@ public final class EnvtainerSpecParser {
     spec.location("python.source", doc.at(src.getValueNode()));
     String version = optional(m, "version", "python.version");
     String module = optional(m, "module", "python.module");
+    if (module != null) module = ModuleListParser.moduleName(module, spec.build().locationOf("python.module")).fullName();
     String prefix = optional(m, "prefix", "python.prefix");
     if (version != null && !version.matches("[0-9]+(\\.[0-9]+){0,2}")) {
       throw new SpecException(spec.build().locationOf("python.version"), "expected python.version like 3.11 or "
@@ -218,7 +222,12 @@ public final class EnvtainerSpecParser {
     List<String> lines = new ArrayList<>();
     List<SourceLocation> where = new ArrayList<>();
     for (Node item : seq.getValue()) {
-      lines.add(doc.requiredScalar(item, "a requirement line"));
+      String line = doc.requiredScalar(item, "a requirement line");
+      if (line.contains("\n") || line.contains("\r")) {
+        throw new SpecException(doc.at(item), "expected one requirement line per list entry, found a line break",
+            "write each line as its own '- ' entry");
+      }
+      lines.add(line);
       where.add(doc.at(item));
     }
     return RequirementsParser.parseLines(lines, where, dir);
@@ -370,8 +379,21 @@ public final class EnvtainerSpecParser {
 
   private void tests(Node v) throws SpecException {
     for (Node item : doc.sequence(v, "tests").getValue()) {
-      spec.addTest(new TestCommand(doc.requiredScalar(item, "a test command"), doc.at(item)));
+      spec.addTest(new TestCommand(doc.requiredScalar(item, "a test command"), scriptLocation(item)));
     }
+  }
+
+  /**
+   * Where a script's text starts: for a block scalar ({@code |}, {@code >}) its first content line with column 0,
+   * which tells later checks to count lines from there; otherwise the scalar itself.
+   */
+  private SourceLocation scriptLocation(Node v) {
+    SourceLocation at = doc.at(v);
+    if (v instanceof ScalarNode s && (s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.LITERAL
+        || s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.FOLDED)) {
+      return new SourceLocation(at.file(), at.line() + 1, 0);
+    }
+    return at;
   }
 
   private void checkKeys(MappingNode m, List<String> allowed, String what) throws SpecException {

@@ -72,10 +72,13 @@ public final class SpecImports {
   static String nameFrom(String name, Path file) {
     String base = name;
     if (base == null || base.isBlank()) {
+      // environment.yml, requirements-dev.txt: the directory names the environment; x.requirements.txt: x.
       String stem = file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-      boolean generic = stem.matches("(?i)(environment|env|requirements.*|modules?)");
+      String generic = "(?i)(environment|env|requirements?|modules?)([._-][A-Za-z0-9]+)?";
+      if (stem.matches(generic)) stem = "";
+      else stem = stem.replaceFirst("[._-]" + generic + "$", "");
       Path parent = file.toAbsolutePath().getParent();
-      base = generic && parent != null && parent.getFileName() != null ? parent.getFileName().toString() : stem;
+      base = stem.isEmpty() && parent != null && parent.getFileName() != null ? parent.getFileName().toString() : stem;
     }
     String n = base.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("^[^a-z0-9]+", "");
     if (n.length() > 128) n = n.substring(0, 128);

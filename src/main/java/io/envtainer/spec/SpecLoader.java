@@ -65,7 +65,8 @@ public final class SpecLoader {
     } catch (IOException e) {
       throw new SpecException(SourceLocation.of(file, 0), "cannot read file: " + e.getMessage(), null);
     }
-    if (ModuleListParser.looksLikeModuleList(text) || name.contains("module")) return SpecFormat.MODULES;
+    if (ModuleListParser.looksLikeModuleList(text)) return SpecFormat.MODULES;
+    if (!name.contains("requirement") && name.contains("module")) return SpecFormat.MODULES;
     return SpecFormat.REQUIREMENTS;
   }
 }

@@ -74,7 +74,7 @@ public final class YamlDocument {
   }
 
   private static String hintFor(String problem) {
-    if (problem.contains("tab")) return "indent with spaces, not tabs";
+    if (problem.toLowerCase(java.util.Locale.ROOT).contains("tab")) return "indent with spaces, not tabs";
     if (problem.contains("duplicate key")) return "each key may appear once";
     if (problem.contains("mapping values are not allowed")) return "quote values that contain ': '";
     return null;

@@ -127,7 +127,7 @@ final class LineParser {
       String t = w.text();
       OptionSpec spec;
       String inlineValue = null;
-      int inlineAt = -1;
+      int inlineIndex = -1;
       if (t.startsWith("--") && t.length() > 2) {
         int eq = t.indexOf('=');
         String name = eq < 0 ? t : t.substring(0, eq);
@@ -142,14 +142,14 @@ final class LineParser {
         spec = hits.get(0);
         if (eq >= 0) {
           inlineValue = t.substring(eq + 1);
-          inlineAt = w.offset() + eq + 1;
+          inlineIndex = eq + 1;
         }
       } else if (t.startsWith("-") && t.length() > 1 && !t.startsWith("--")) {
         spec = OptionSpec.byShort(t.substring(0, 2));
         if (spec == null) throw unknown(line, w);
         if (t.length() > 2) {
           inlineValue = t.substring(2);
-          inlineAt = w.offset() + 2;
+          inlineIndex = 2;
         }
       } else {
         throw line.error(w.offset(), "expected an option starting with '-', found '" + t + "'",
@@ -159,12 +159,12 @@ final class LineParser {
       LogicalLine valueText = null;
       if (!spec.takesValue()) {
         if (inlineValue != null) {
-          throw line.error(inlineAt - 1, "expected nothing after the flag " + spec.longName + ", found '"
-              + t.substring(inlineAt - w.offset() - 1) + "'", spec.longName + " takes no value");
+          throw line.error(w.sources()[inlineIndex - 1], "expected nothing after the flag " + spec.longName
+              + ", found '" + t.substring(inlineIndex - 1) + "'", spec.longName + " takes no value");
         }
       } else if (inlineValue != null) {
         value = inlineValue;
-        valueText = line.view(value, inlineAt);
+        valueText = w.rest(line, inlineIndex);
       } else {
         if (i + 1 >= words.size()) {
           throw line.error(end, "expected a value (" + spec.metavar + ") after " + t + ", found end of line",
@@ -176,7 +176,7 @@ final class LineParser {
               + next.text() + "'", null);
         }
         value = next.text();
-        valueText = line.view(value, next.offset());
+        valueText = next.rest(line, 0);
       }
       if (value != null) {
         LogicalLine vt = valueText;

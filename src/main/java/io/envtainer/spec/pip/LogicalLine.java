@@ -40,9 +40,9 @@ final class LogicalLine {
     return new SpecException(at(offset), problem, hint);
   }
 
-  /** A line with other text (an unquoted shell word) whose offset 0 sits at {@code offset} of this line. */
-  LogicalLine view(String newText, int offset) {
-    return new LogicalLine(newText, i -> at(offset + i));
+  /** A line with other text (an unquoted shell word) whose character i was written at {@code offsetOf(i)}. */
+  LogicalLine view(String newText, java.util.function.IntUnaryOperator offsetOf) {
+    return new LogicalLine(newText, i -> at(offsetOf.applyAsInt(i)));
   }
 
   /** Collects physical pieces; each piece's characters are consecutive columns on one physical line. */

@@ -46,6 +46,7 @@ final class Pep508 {
     char ch = c.peek();
     if (spec.isEmpty()) {
       String hint = Character.isDigit(ch) ? "did you mean '==" + c.describe(c.pos).replace("'", "") + "'?"
+          : ch == '-' ? "separate options from the requirement with a space (pip does not split at tabs)"
           : Cursor.isBlank(c.s.charAt(c.pos - 1)) && Character.isLetterOrDigit(ch)
               ? "a project name has no spaces; write one requirement per line"
               : null;
@@ -127,10 +128,12 @@ final class Pep508 {
         out.append(op).append(version);
         c.skipBlanks();
         if (c.peek() != ',') break;
-        out.append(',');
         c.pos++;
         c.skipBlanks();
+        // packaging accepts a trailing comma ("pkg>=1,"); it adds nothing, so it is not kept.
+        if (c.atEnd() || c.peek() == ')') break;
         if (!isOperatorStart(c.peek())) throw c.error(c.pos, "a version operator (" + OPERATORS + ") after ','", null);
+        out.append(',');
       }
     }
     if (open >= 0) {

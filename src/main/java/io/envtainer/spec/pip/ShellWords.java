@@ -12,8 +12,18 @@ import java.util.List;
 final class ShellWords {
   private ShellWords() {}
 
-  /** A word and the offset in the line where it starts. */
-  record Word(String text, int offset) {}
+  /**
+   * A word, the offset in the line where it starts, and for each of its characters the offset in the line it
+   * came from (quotes and backslashes removed).
+   */
+  record Word(String text, int offset, int[] sources) {
+    /** The part of the word from {@code index} on, as a line of its own that still locates each character. */
+    LogicalLine rest(LogicalLine line, int index) {
+      int[] src = sources;
+      int endOffset = src.length == 0 ? offset : src[src.length - 1] + 1;
+      return line.view(text.substring(index), i -> index + i < src.length ? src[index + i] : endOffset);
+    }
+  }
 
   static List<Word> split(LogicalLine line, int start, int end) throws SpecException {
     String s = line.text();
@@ -24,12 +34,14 @@ final class ShellWords {
       if (i >= end) return words;
       int wordStart = i;
       StringBuilder w = new StringBuilder();
+      Sources src = new Sources();
       while (i < end && !isSpace(s.charAt(i))) {
         char c = s.charAt(i);
         if (c == '\'') {
           int close = s.indexOf('\'', i + 1);
           if (close < 0 || close >= end) throw unclosed(line, i, c);
           w.append(s, i + 1, close);
+          for (int k = i + 1; k < close; k++) src.add(k);
           i = close + 1;
         } else if (c == '"') {
           int open = i++;
@@ -42,9 +54,11 @@ final class ShellWords {
             }
             if (d == '\\' && i + 1 < end && (s.charAt(i + 1) == '"' || s.charAt(i + 1) == '\\')) {
               w.append(s.charAt(i + 1));
+              src.add(i + 1);
               i += 2;
             } else {
               w.append(d);
+              src.add(i);
               i++;
             }
           }
@@ -54,13 +68,30 @@ final class ShellWords {
                 "quote the value, or remove the backslash");
           }
           w.append(s.charAt(i + 1));
+          src.add(i + 1);
           i += 2;
         } else {
           w.append(c);
+          src.add(i);
           i++;
         }
       }
-      words.add(new Word(w.toString(), wordStart));
+      words.add(new Word(w.toString(), wordStart, src.toArray()));
+    }
+  }
+
+  /** A growing list of ints. */
+  private static final class Sources {
+    private int[] values = new int[16];
+    private int size;
+
+    void add(int v) {
+      if (size == values.length) values = java.util.Arrays.copyOf(values, size * 2);
+      values[size++] = v;
+    }
+
+    int[] toArray() {
+      return java.util.Arrays.copyOf(values, size);
     }
   }
 

@@ -39,6 +39,8 @@ class CondaEnvironmentErrorsTest {
       unbalanced-brackets.yml       ; 4 ; 11 ; expected ']' to close the '[' here
       empty-channel.yml             ; 4 ; 5  ; expected a channel name before '::'
       windows-prefix-bad-escape.yml ; 4 ; 14 ; expected escape sequence
+      pip-bad-requirement.yml       ; 4 ; 19 ; expected a version after '>='
+      pip-missing-include.yml       ; 5 ; 12 ; expected an existing file after -r
       """)
   void malformedFilesFailWithLineAndColumn(String fixture, int line, int column, String expected) {
     Path file = path("bad/" + fixture);

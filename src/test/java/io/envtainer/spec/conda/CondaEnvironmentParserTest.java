@@ -9,6 +9,11 @@ import io.envtainer.spec.SourceLocation;
 import io.envtainer.spec.SpecException;
 import io.envtainer.spec.SpecWarning;
 import io.envtainer.spec.YamlDocument;
+import io.envtainer.spec.pip.Include;
+import io.envtainer.spec.pip.PipOption;
+import io.envtainer.spec.pip.Requirement;
+import io.envtainer.spec.pip.RequirementKind;
+import io.envtainer.spec.pip.RequirementsLine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -141,5 +146,86 @@ class CondaEnvironmentParserTest {
     MatchSpec python = env.matchSpecs().get(1);
     assertEquals(new SourceLocation(spec, 7, 8), python.location());
     assertEquals(">=3.11", python.version());
+  }
+
+  @Test
+  void handWrittenWithCommentsAndAPipSection() throws SpecException {
+    Path file = path("hand-written.yml");
+    CondaEnvironment env = parse("hand-written.yml");
+    assertEquals("sim-hpc", env.name());
+    assertEquals(List.of("conda-forge", "nodefaults"), channelNames(env));
+    Map<String, MatchSpec> m = byName(env);
+    assertEquals("the cluster's Python module is 3.11", m.get("python").comment());
+    assertEquals(">=3.11,<3.13", m.get("python").version());
+    assertEquals("1.26.*", m.get("numpy").version());
+    assertEquals("2.2.2", m.get("pandas").version());
+    assertEquals("3.11.*", m.get("h5py").version());
+    assertEquals("mpi_openmpi_*", m.get("h5py").build());
+    assertEquals("matplotlib-base *", m.get("matplotlib-base").raw());
+    assertEquals(new SourceLocation(file, 13, 6), m.get("matplotlib-base").location());
+    assertEquals("!=3.0.9", m.get("cython").version());
+    assertEquals("openblas", m.get("blas").build());
+    assertEquals("*openblas", m.get("libblas").build());
+    assertNull(m.get("pip").version());
+    assertEquals(11, env.matchSpecs().size());
+
+    PipDependencies pip = (PipDependencies) env.dependencies().get(env.dependencies().size() - 1);
+    assertEquals(new SourceLocation(file, 18, 5), pip.location());
+    List<RequirementsLine> lines = pip.requirements().lines();
+    assertEquals(7, lines.size());
+    Include include = (Include) lines.get(0);
+    assertEquals(file.getParent().resolve("requirements-extra.txt"), include.included().file());
+    assertEquals(new SourceLocation(file, 20, 9), lines.get(1).location());
+    assertEquals(new PipOption("--extra-index-url", "https://pypi.example.org/simple", lines.get(1).location()),
+        lines.get(1));
+    Map<String, Requirement> reqs = new LinkedHashMap<>();
+    for (Requirement r : env.pip().requirements()) reqs.put(r.name() == null ? r.url() : r.name(), r);
+    assertEquals(List.of("tqdm", "requests", "rich", "mylib", "tool", "./local-pkg"), List.copyOf(reqs.keySet()));
+    assertEquals("==2.31.0", reqs.get("requests").specifier());
+    assertEquals("HTTP", reqs.get("requests").comment().strip());
+    assertEquals("python_version >= '3.11'", reqs.get("rich").marker());
+    assertEquals(new SourceLocation(file, 22, 10), reqs.get("rich").location());
+    assertEquals(RequirementKind.URL, reqs.get("mylib").kind());
+    assertEquals(RequirementKind.VCS, reqs.get("tool").kind());
+    assertTrue(reqs.get("./local-pkg").editable());
+  }
+
+  @Test
+  void condaEnvExportWithBuildsPipPinsAndWindowsPrefix() throws SpecException {
+    CondaEnvironment env = parse("export.yml");
+    assertEquals("analysis", env.name());
+    assertEquals(List.of("conda-forge", "defaults"), channelNames(env));
+    assertEquals(55, env.matchSpecs().size());
+    for (MatchSpec s : env.matchSpecs()) {
+      assertEquals(s.raw(), s.name() + "=" + s.version() + "=" + s.build(), "name=version=build: " + s.raw());
+    }
+    Map<String, MatchSpec> m = byName(env);
+    assertEquals("conda_forge", m.get("_libgcc_mutex").build());
+    assertEquals("0.3.27", m.get("libopenblas").version());
+    assertEquals("pthreads_h413a1c8_0", m.get("libopenblas").build());
+    assertEquals("3.11.9", m.get("python").version());
+    assertEquals("hb806964_0_cpython", m.get("python").build());
+    assertEquals("2024a", m.get("tzdata").version());
+    List<Requirement> pins = env.pip().requirements();
+    assertEquals(List.of("charset-normalizer", "idna", "requests", "tqdm", "urllib3"),
+        pins.stream().map(Requirement::name).toList());
+    for (Requirement r : pins) assertTrue(r.specifier().startsWith("=="), r.specifier());
+    assertEquals("C:\\Users\\me\\miniconda3\\envs\\analysis", env.prefix());
+  }
+
+  @Test
+  void oddFormattingStillReads() throws SpecException {
+    Path file = path("odd-formatting.yml");
+    CondaEnvironment env = parse("odd-formatting.yml");
+    assertEquals("odd", env.name());
+    assertEquals(List.of("conda-forge", "https://conda.example.org/internal"), channelNames(env));
+    Map<String, MatchSpec> m = byName(env);
+    assertEquals("unindented sequence, 4-space items", m.get("python").comment());
+    assertEquals(new SourceLocation(file, 8, 5), m.get("python").location());
+    assertEquals(new SourceLocation(file, 9, 6), m.get("numpy").location());
+    assertEquals(new SourceLocation(file, 10, 8), m.get("scipy").location());
+    assertEquals("1.13.*", m.get("scipy").version());
+    assertEquals(List.of("requests", "rich"), env.pip().requirements().stream().map(Requirement::name).toList());
+    assertEquals(Map.of("FOO", "bar"), env.variables());
   }
 }

@@ -1,0 +1,212 @@
+#!/usr/bin/env bash
+# setup.sh: installs, builds and starts the real tools the integration tests use. Idempotent: a second
+# run reuses everything under the cache (${ENVTAINER_CACHE:-<repo>/.cache}) and only restarts services
+# that are not answering. Needs root and Debian 12 (bookworm); reaches only Debian's apt mirror.
+#
+#   host packages   podman + runc, docker-registry, skopeo, umoci, siftool, squashfs-tools, debootstrap,
+#                   lmod, Open MPI (bookworm)
+#   apptainer-root  Debian trixie + apptainer 1.4 (sid) + Open MPI 5 + mpi4py, run through scripts/apptainer
+#   images          python-base (bookworm + python3, venv, pip, numpy) and mpi-base (trixie + python3,
+#                   mpi4py, Open MPI 5), each as docker-archive.tar and oci-archive.tar, loaded into podman
+#   services        podman's Docker API on unix:///run/podman/podman.sock, a registry on 127.0.0.1:5000
+set -euo pipefail
+# shellcheck source=scripts/lib/common.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+# shellcheck source=scripts/lib/rootfs.sh
+source "$ENVTAINER_REPO/scripts/lib/rootfs.sh"
+
+HOST_PACKAGES=(
+  podman runc conmon catatonit uidmap containernetworking-plugins iptables
+  docker-registry skopeo umoci siftool squashfs-tools debootstrap
+  lmod openmpi-bin libopenmpi-dev python3 python3-venv curl ca-certificates
+)
+# A recipe change (these strings) rebuilds the matching cached root; the marker file holds the recipe.
+APPTAINER_ROOT_RECIPE="v1 trixie apptainer(sid) openmpi-bin python3-mpi4py squashfuse fuse2fs gocryptfs"
+PYTHON_BASE_PACKAGES=python3,python3-venv,python3-pip,python3-numpy
+MPI_BASE_PACKAGES=python3,python3-mpi4py,openmpi-bin
+PYTHON_BASE_NAME=localhost/envtainer/python-base:test
+MPI_BASE_NAME=localhost/envtainer/mpi-base:test
+
+# ---------------------------------------------------------------- host
+
+install_host_packages() {
+  local missing=() pkg
+  for pkg in "${HOST_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  command -v mvn >/dev/null || missing+=(maven openjdk-17-jdk-headless)
+  if ((${#missing[@]} == 0)); then
+    say "host packages already installed"
+    return
+  fi
+  say "installing: ${missing[*]}"
+  run_logged apt-update apt-get -o DPkg::Lock::Timeout=900 -q update
+  run_logged apt-install env DEBIAN_FRONTEND=noninteractive \
+    apt-get "${APT_OPTS[@]}" install --no-install-recommends "${missing[@]}"
+}
+
+configure_host() {
+  # crun and systemd cgroups fail here (no CAP_SYS_RESOURCE, hybrid cgroups): runc, cgroupfs, fixed ulimits.
+  local conf=/etc/containers/containers.conf
+  local want
+  want=$(printf '%s\n' '# Written by envtainer scripts/setup.sh' '[containers]' \
+    'default_ulimits = ["nofile=20000:20000", "nproc=4096:4096"]' '' \
+    '[engine]' 'cgroup_manager = "cgroupfs"' 'runtime = "runc"')
+  if [[ ! -f $conf || $(cat "$conf") != "$want" ]]; then
+    mkdir -p /etc/containers
+    [[ -f $conf ]] && cp "$conf" "$conf.before-envtainer"
+    printf '%s\n' "$want" >"$conf"
+  fi
+  # Apptainer mounts SIF images with squashfuse from an unprivileged user namespace: /dev/fuse must be
+  # usable by everyone, as udev makes it on a normal Debian system.
+  if [[ -c /dev/fuse ]]; then chmod 0666 /dev/fuse; fi
+  mkdir -p "$ENVTAINER_CACHE" "$IMAGES_DIR" "$LOG_DIR" "$REGISTRY_DIR"
+}
+
+# ---------------------------------------------------------------- Apptainer root
+
+build_apptainer_root() {
+  if [[ -f $ROOT_DIR/.ready && $(cat "$ROOT_DIR/.ready") == "$APPTAINER_ROOT_RECIPE" ]]; then
+    say "apptainer root is cached at $ROOT_DIR"
+    return
+  fi
+  local dir=$ROOT_DIR.stage
+  rm -rf "$ROOT_DIR" "$dir"
+  run_logged apptainer-root-debootstrap make_root trixie "$dir"
+  printf 'deb %s trixie main\ndeb %s sid main\n' "$ENVTAINER_MIRROR" "$ENVTAINER_MIRROR" >"$dir/etc/apt/sources.list"
+  rm -f "$dir"/etc/apt/sources.list.d/*
+  # The mirror's sid Release file is past its Valid-Until date.
+  printf '%s\n' 'Acquire::Check-Valid-Until "false";' 'APT::Default-Release "trixie";' \
+    >"$dir/etc/apt/apt.conf.d/90envtainer"
+  run_logged apptainer-root-apt-update chroot_apt "$dir" update
+  run_logged apptainer-root-apptainer chroot_apt "$dir" install -t unstable apptainer
+  run_logged apptainer-root-packages chroot_apt "$dir" install \
+    openmpi-bin python3 python3-mpi4py squashfuse fuse2fs gocryptfs
+  # Apptainer runs as this unprivileged user (as root it asks for CAP_SYS_RESOURCE, which is missing).
+  in_chroot "$dir" groupadd -g "$ROOT_GID" "$ROOT_USER"
+  in_chroot "$dir" useradd -m -u "$ROOT_UID" -g "$ROOT_GID" -s /bin/bash "$ROOT_USER"
+  printf '%s:100000:65536\n' "$ROOT_USER" | tee "$dir/etc/subuid" >"$dir/etc/subgid"
+  printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$dir/etc/hosts"
+  cp /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || : >"$dir/etc/resolv.conf"
+  mkdir -p "$dir/.old-root"
+  rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin "$dir"/var/cache/apt/archives/*.deb
+  printf '%s\n' "$APPTAINER_ROOT_RECIPE" >"$dir/.ready"
+  mv "$dir" "$ROOT_DIR"
+}
+
+# ---------------------------------------------------------------- test base images
+
+# build_image NAME SUITE PACKAGES IMAGE-NAME: a minbase root packed as docker-archive.tar and oci-archive.tar.
+build_image() {
+  local name=$1 suite=$2 packages=$3 image=$4
+  local dir=$IMAGES_DIR/$name recipe="v1 $suite $packages $image"
+  if [[ -f $dir/.ready && $(cat "$dir/.ready") == "$recipe" ]]; then
+    say "image $name is cached at $dir"
+    return
+  fi
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  run_logged "image-$name-debootstrap" make_root "$suite" "$dir/rootfs" "$packages"
+  slim_root "$dir/rootfs"
+  run_logged "image-$name-pack" "$ENVTAINER_REPO/scripts/lib/pack-image.sh" "$dir/rootfs" "$dir" "$image"
+  printf '%s\n' "$recipe" >"$dir/.ready"
+}
+
+# load_image NAME: loads the docker archive into podman's store unless that exact image is there.
+load_image() {
+  local dir=$IMAGES_DIR/$1
+  local image id old
+  image=$(cat "$dir/image-name")
+  id=$(cat "$dir/image-id")
+  old=$(podman image inspect --format '{{.Id}}' "$image" 2>/dev/null || true)
+  if [[ $old == "${id#sha256:}" ]]; then
+    say "podman already has $image"
+    return
+  fi
+  run_logged "podman-load-$1" podman load -i "$dir/docker-archive.tar"
+  # The image the name pointed at before (an older build) is left untagged: drop it.
+  if [[ -n $old ]]; then podman rmi "$old" >/dev/null 2>&1 || true; fi
+}
+
+# ---------------------------------------------------------------- services
+
+# wait_for SECONDS CMD...: retries CMD every half second.
+wait_for() {
+  local deadline=$((SECONDS + $1)); shift
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || return 1
+    sleep 0.5
+  done
+}
+
+podman_answers() { [[ $(curl -fsS --max-time 5 --unix-socket "$PODMAN_SOCKET" http://d/_ping 2>/dev/null) == OK ]]; }
+registry_answers() { curl -fsS --max-time 5 "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; }
+
+start_podman_service() {
+  if podman_answers; then
+    say "podman API already answers on $PODMAN_SOCKET"
+    return
+  fi
+  mkdir -p "$(dirname "$PODMAN_SOCKET")"
+  rm -f "$PODMAN_SOCKET"
+  setsid nohup podman system service --time=0 "unix://$PODMAN_SOCKET" \
+    >>"$LOG_DIR/podman-service.log" 2>&1 </dev/null &
+  wait_for 30 podman_answers || { tail -n 20 "$LOG_DIR/podman-service.log" >&2; die "podman service did not start"; }
+  say "podman API answers on $PODMAN_SOCKET"
+}
+
+start_registry() {
+  if registry_answers; then
+    say "registry already answers on $REGISTRY_ADDR"
+    return
+  fi
+  mkdir -p "$REGISTRY_DIR/storage"
+  cat >"$REGISTRY_DIR/config.yml" <<EOF
+# Written by envtainer scripts/setup.sh: a plain local registry for tests, no auth, loopback only.
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $REGISTRY_DIR/storage
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY_ADDR
+EOF
+  setsid nohup docker-registry serve "$REGISTRY_DIR/config.yml" \
+    >>"$LOG_DIR/registry-service.log" 2>&1 </dev/null &
+  wait_for 30 registry_answers || { tail -n 20 "$LOG_DIR/registry-service.log" >&2; die "registry did not start"; }
+  say "registry answers on $REGISTRY_ADDR"
+}
+
+# ---------------------------------------------------------------- main
+
+# The three debootstraps mostly wait on the network and dpkg: run them side by side.
+build_roots_in_parallel() {
+  local pids=() names=(apptainer-root python-base mpi-base) i failed=0
+  step apptainer-root build_apptainer_root & pids+=($!)
+  step image-python-base build_image python-base bookworm "$PYTHON_BASE_PACKAGES" "$PYTHON_BASE_NAME" & pids+=($!)
+  step image-mpi-base build_image mpi-base trixie "$MPI_BASE_PACKAGES" "$MPI_BASE_NAME" & pids+=($!)
+  for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || { say "building ${names[$i]} failed"; failed=1; }
+  done
+  ((failed == 0)) || die "setup failed (logs in $LOG_DIR)"
+}
+
+main() {
+  [[ $(id -u) == 0 ]] || die "run as root (it installs packages, makes namespaces and mounts)"
+  local start=$SECONDS
+  say "cache: $ENVTAINER_CACHE"
+  mkdir -p "$LOG_DIR"
+  step host-packages install_host_packages
+  step configure-host configure_host
+  step podman-service start_podman_service
+  step registry start_registry
+  step roots build_roots_in_parallel
+  step podman-load-python-base load_image python-base
+  step podman-load-mpi-base load_image mpi-base
+  say "setup done in $((SECONDS - start)) s"
+}
+
+main "$@"
