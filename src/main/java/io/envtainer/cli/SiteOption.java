@@ -17,11 +17,15 @@ public final class SiteOption {
       description = "Extra directory of site profiles (also $ENVTAINER_RECIPES); bundled profiles are always there.")
   Path recipes;
 
+  @Option(names = "--no-probe", negatable = false,
+      description = "Bind mode: do not add this host's MPI libraries to the bind list (output independent of the host).")
+  boolean noProbe;
+
   SiteFacts facts(Spec spec) throws SpecException {
-    return SiteSelection.facts(spec, name, recipes, System.getenv());
+    return SiteSelection.facts(spec, name, recipes, !noProbe, System.getenv());
   }
 
   String describe() {
-    return name == null ? "" : " --site " + name;
+    return (name == null ? "" : " --site " + name) + (noProbe ? " --no-probe" : "");
   }
 }

@@ -14,19 +14,22 @@ final class HelpText {
     List<String> h = new ArrayList<>();
     h.add(spec.name() + ": a " + (python.flavor() == PythonPlan.Flavor.CONDA ? "conda" : "venv")
         + " Python environment at " + python.prefix() + ", made by envtainer from " + spec.file().getFileName() + ".");
-    h.add("");
-    h.add("Run (python with the environment active):");
-    String bindFlag = binds.isEmpty() ? "" : " --bind " + String.join(",", binds.stream().map(BindMount::toBindSpec).toList());
-    h.add("    apptainer run" + bindFlag + " " + image + " script.py");
-    h.add("    apptainer exec" + bindFlag + " " + image + " python -c 'import sys; print(sys.prefix)'");
-    h.add("    apptainer test " + image);
+    String bindFlag = "";
     if (!binds.isEmpty()) {
       h.add("");
       h.add("Binds (host path -> container path):");
       for (BindMount b : binds) {
         h.add("    " + b.source() + " -> " + b.target() + (b.readOnly() ? " (read-only)" : "") + "  [" + b.reason() + "]");
       }
+      h.add("As one --bind list:");
+      h.add("    BINDS=" + Shell.quote(String.join(",", binds.stream().map(BindMount::toBindSpec).toList())));
+      bindFlag = " --bind \"$BINDS\"";
     }
+    h.add("");
+    h.add("Run (python with the environment active):");
+    h.add("    apptainer run" + bindFlag + " " + image + " script.py");
+    h.add("    apptainer exec" + bindFlag + " " + image + " python -c 'import sys; print(sys.prefix)'");
+    h.add("    apptainer test" + bindFlag + " " + image);
     if (mpi.enabled()) {
       h.add("");
       h.add("MPI: " + mpi.family().displayName() + (mpi.version() == null ? "" : " " + mpi.version()) + ", "
@@ -39,7 +42,7 @@ final class HelpText {
       h.add("Launch:");
       for (String l : mpi.launchers()) {
         String line = Launchers.fill(l, image, "python script.py");
-        h.add("    " + (binds.isEmpty() ? line : line.replace("apptainer exec ", "apptainer exec" + bindFlag + " ")));
+        h.add("    " + line.replace("apptainer exec ", "apptainer exec" + bindFlag + " "));
       }
       if (mpi.slurmExample() != null) {
         h.add("Slurm batch script:");

@@ -147,7 +147,7 @@ public final class PlanResolver {
       env.add(EnvEntry.set("CONDA_PREFIX", python.prefix(), generatedBy));
       env.add(EnvEntry.set("CONDA_DEFAULT_ENV", python.prefix(), generatedBy));
       for (Map.Entry<String, String> v : spec.conda().variables().entrySet()) {
-        env.add(EnvEntry.set(v.getKey(), v.getValue(), spec.conda().location()));
+        env.add(EnvEntry.set(v.getKey(), v.getValue(), spec.conda().variableLocation(v.getKey())));
       }
     } else {
       env.add(EnvEntry.set("VIRTUAL_ENV", python.prefix(), generatedBy));

@@ -64,10 +64,10 @@ final class SpecValues {
     }
     for (Map.Entry<String, String> v : env.variables().entrySet()) {
       if (!v.getKey().matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        throw new SpecException(env.location(), "expected conda variable names like NAME_1, found '" + v.getKey() + "'",
-            null);
+        throw new SpecException(env.variableLocation(v.getKey()), "expected conda variable names like NAME_1, found '"
+            + v.getKey() + "'", null);
       }
-      PlanChecks.oneLine(v.getValue(), "the conda variable " + v.getKey(), env.location());
+      PlanChecks.oneLine(v.getValue(), "the conda variable " + v.getKey(), env.variableLocation(v.getKey()));
     }
     requirements(env.pip());
   }

@@ -26,8 +26,10 @@ public final class SiteSelection {
   /**
    * @param chosen the {@code --site} value, or null
    * @param recipes the {@code --recipes} directory, or null
+   * @param probeHost whether bind mode may probe this host's MPI (off for output that must not depend on the host)
    */
-  public static SiteFacts facts(Spec spec, String chosen, Path recipes, Map<String, String> env) throws SpecException {
+  public static SiteFacts facts(Spec spec, String chosen, Path recipes, boolean probeHost, Map<String, String> env)
+      throws SpecException {
     String name = chosen != null ? chosen : spec.site();
     if (name == null) return SiteFacts.NONE;
     SiteProfiles profiles = SiteProfiles.load(recipes, env);
@@ -40,7 +42,7 @@ public final class SiteSelection {
     SiteProfile profile = found.get();
     boolean bind = spec.mpi().mode() == MpiMode.BIND
         || (spec.mpi().enabled() && profile.mpi() != null && profile.mpi().mode() == MpiMode.BIND);
-    if (bind && profile.mpi() != null && profile.mpi().probeBinds()) {
+    if (probeHost && bind && profile.mpi() != null && profile.mpi().probeBinds()) {
       BindSet probed = probe(env);
       return SiteFactsAdapter.of(profile, probed.binds(), probed.libraryPath());
     }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param dependencies MatchSpecs and the pip sub-list, in file order
  * @param prefix the {@code prefix:} line as written (may be a Windows path), or null
  * @param variables {@code variables:} in order
+ * @param variableLocations where each variable was written (empty for environments built in code)
  */
 public record CondaEnvironment(
     Path file,
@@ -25,12 +26,25 @@ public record CondaEnvironment(
     List<CondaDependency> dependencies,
     String prefix,
     Map<String, String> variables,
-    SourceLocation location) {
+    SourceLocation location,
+    Map<String, SourceLocation> variableLocations) {
 
   public CondaEnvironment {
     channels = List.copyOf(channels);
     dependencies = List.copyOf(dependencies);
     variables = Collections.unmodifiableMap(new LinkedHashMap<>(variables == null ? Map.of() : variables));
+    variableLocations = Collections.unmodifiableMap(
+        new LinkedHashMap<>(variableLocations == null ? Map.of() : variableLocations));
+  }
+
+  public CondaEnvironment(Path file, String name, List<Channel> channels, List<CondaDependency> dependencies,
+      String prefix, Map<String, String> variables, SourceLocation location) {
+    this(file, name, channels, dependencies, prefix, variables, location, Map.of());
+  }
+
+  /** Where variable {@code name} was written; the environment when unknown. */
+  public SourceLocation variableLocation(String name) {
+    return variableLocations.getOrDefault(name, location);
   }
 
   public List<MatchSpec> matchSpecs() {

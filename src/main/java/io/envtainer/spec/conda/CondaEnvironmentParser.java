@@ -48,6 +48,7 @@ public final class CondaEnvironmentParser {
     List<Channel> channels = List.of();
     List<CondaDependency> dependencies = List.of();
     Map<String, String> variables = Map.of();
+    Map<String, SourceLocation> variableLocations = new LinkedHashMap<>();
     for (NodeTuple t : map.getValue()) {
       String key = doc.key(t);
       Node value = t.getValueNode();
@@ -56,12 +57,13 @@ public final class CondaEnvironmentParser {
         case "prefix" -> prefix = doc.scalar(value, "prefix");
         case "channels" -> channels = channels(doc, value);
         case "dependencies" -> dependencies = DependencyReader.read(doc, value, baseDir);
-        case "variables" -> variables = variables(doc, value);
+        case "variables" -> variables = variables(doc, value, variableLocations);
         default -> warnings.add(new SpecWarning(doc.at(t.getKeyNode()),
             "unknown key '" + key + "' in the conda environment, ignored (conda reads " + String.join(", ", KEYS) + ")"));
       }
     }
-    return new CondaEnvironment(doc.file(), name, channels, dependencies, prefix, variables, doc.at(map));
+    return new CondaEnvironment(doc.file(), name, channels, dependencies, prefix, variables, doc.at(map),
+        variableLocations);
   }
 
   private static YamlDocument read(Path file) throws SpecException {
@@ -93,7 +95,8 @@ public final class CondaEnvironmentParser {
     return out;
   }
 
-  private static Map<String, String> variables(YamlDocument doc, Node node) throws SpecException {
+  private static Map<String, String> variables(YamlDocument doc, Node node, Map<String, SourceLocation> where)
+      throws SpecException {
     if (YamlDocument.isNull(node)) return Map.of();
     MappingNode map = doc.mapping(node, "variables");
     YamlNodes.checkUniqueKeys(doc, map, "variables");
@@ -102,6 +105,7 @@ public final class CondaEnvironmentParser {
       String key = doc.key(t);
       String value = doc.scalar(t.getValueNode(), "variable " + key);
       out.put(key, value == null ? "" : value);
+      where.put(key, doc.at(t.getKeyNode()));
     }
     return out;
   }

@@ -43,44 +43,42 @@ final class LineParser {
       out.add(requirement(parts, false, options, comment, line.at(start)));
       return out;
     }
-    Found first = options.get(0);
-    switch (first.spec().scope) {
-      case EDITABLE -> {
-        for (Found f : options.subList(1, options.size())) {
-          if (f.spec() != OptionSpec.CONFIG_SETTINGS) {
-            throw line.error(f.offset(), "expected only --config-settings after an editable requirement, found "
-                + f.spec().longName, f.spec() == OptionSpec.EDITABLE ? "write one -e per line"
-                    : "pip ignores " + f.spec().longName + " on an -e line");
-          }
+    Found editable = first(options, OptionSpec.Scope.EDITABLE);
+    Found include = first(options, OptionSpec.Scope.INCLUDE);
+    if (editable != null) {
+      List<Found> rest = new ArrayList<>(options);
+      rest.remove(editable);
+      for (Found f : rest) {
+        if (f.spec() != OptionSpec.CONFIG_SETTINGS) {
+          throw line.error(f.offset(), "expected only --config-settings with an editable requirement, found "
+              + f.spec().longName, f.spec() == OptionSpec.EDITABLE ? "write one -e per line"
+                  : "pip ignores " + f.spec().longName + " on an -e line");
         }
-        RequirementReader.Parts parts = RequirementReader.editable(first.valueText());
-        out.add(requirement(parts, true, options.subList(1, options.size()), comment, line.at(start)));
       }
-      case INCLUDE -> {
-        if (options.size() > 1) {
-          throw line.error(options.get(1).offset(), "expected the end of the line after " + first.spec().shortName
-              + " FILE, found " + options.get(1).spec().longName, "put each option on its own line");
+      RequirementReader.Parts parts = RequirementReader.editable(editable.valueText());
+      out.add(requirement(parts, true, rest, comment, line.at(start)));
+    } else if (include != null) {
+      for (Found f : options) {
+        if (f != include) {
+          throw line.error(f.offset(), "expected " + include.spec().shortName + " FILE alone on its line, found "
+              + f.spec().longName, "put each option on its own line");
         }
-        Include.Kind kind = first.spec() == OptionSpec.REQUIREMENT ? Include.Kind.REQUIREMENTS
-            : Include.Kind.CONSTRAINTS;
-        SourceLocation at = line.at(first.offset());
-        Requirements included = includes.load(kind, first.value(), at, first.valueText().at(0));
-        out.add(new Include(kind, first.value(), included, at));
-        if (comment != null) out.add(new Comment(comment, line.at(commentAt)));
       }
-      default -> {
-        for (Found f : options) {
-          if (f.spec().scope != OptionSpec.Scope.GLOBAL) {
-            String why = f.spec().scope == OptionSpec.Scope.REQUIREMENT
-                ? f.spec().longName + " needs a requirement before it on the same line (pip ignores it here)"
-                : "put " + f.spec().shortName + " on its own line";
-            throw line.error(f.offset(), "expected only global options on a line without a requirement, found "
-                + f.spec().longName, why);
-          }
-          out.add(new PipOption(f.spec().longName, f.value(), line.at(f.offset())));
+      Include.Kind kind = include.spec() == OptionSpec.REQUIREMENT ? Include.Kind.REQUIREMENTS
+          : Include.Kind.CONSTRAINTS;
+      Requirements included = includes.load(kind, include.value(), include.at(), include.valueText().at(0));
+      out.add(new Include(kind, include.value(), included, include.at()));
+      if (comment != null) out.add(new Comment(comment, line.at(commentAt)));
+    } else {
+      for (Found f : options) {
+        if (f.spec().scope != OptionSpec.Scope.GLOBAL) {
+          throw line.error(f.offset(), "expected only global options on a line without a requirement, found "
+              + f.spec().longName, f.spec().longName + " needs a requirement before it on the same line"
+                  + " (pip ignores it here)");
         }
-        if (comment != null) out.add(new Comment(comment, line.at(commentAt)));
+        out.add(new PipOption(f.spec().longName, f.value(), f.at()));
       }
+      if (comment != null) out.add(new Comment(comment, line.at(commentAt)));
     }
     return out;
   }
@@ -100,6 +98,11 @@ final class LineParser {
     }
     return new Requirement(p.name(), p.extras(), p.specifier(), p.url(), p.kind(), editable, p.marker(), hashes,
         others, comment, at);
+  }
+
+  private static Found first(List<Found> options, OptionSpec.Scope scope) {
+    for (Found f : options) if (f.spec().scope == scope) return f;
+    return null;
   }
 
   /** pip's COMMENT_RE: the first '#' at the start of the line or after whitespace. */

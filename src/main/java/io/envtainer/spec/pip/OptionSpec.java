@@ -3,7 +3,6 @@ package io.envtainer.spec.pip;
 import io.envtainer.spec.SpecException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** The options pip accepts in a requirements file ({@code SUPPORTED_OPTIONS} and {@code SUPPORTED_OPTIONS_REQ}). */
 enum OptionSpec {
@@ -178,10 +177,5 @@ enum OptionSpec {
       throw site.error(colon + 1, "expected " + len + " hexadecimal digits for " + algo + ", found "
           + digest.length(), "copy the whole digest");
     }
-  }
-
-  @Override
-  public String toString() {
-    return longName.toLowerCase(Locale.ROOT);
   }
 }

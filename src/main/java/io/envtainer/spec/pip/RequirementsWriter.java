@@ -64,13 +64,9 @@ public final class RequirementsWriter {
     };
   }
 
-  private static Requirement withoutCommentCopy(Requirement r) {
-    return new Requirement(r.name(), r.extras(), r.specifier(), r.url(), r.kind(), r.editable(), r.marker(),
-        r.hashes(), r.options(), null, r.location());
-  }
-
   private static String withoutComment(Requirement r) {
-    return requirementWithOptions(withoutCommentCopy(r));
+    return requirementWithOptions(new Requirement(r.name(), r.extras(), r.specifier(), r.url(), r.kind(),
+        r.editable(), r.marker(), r.hashes(), r.options(), null, r.location()));
   }
 
   private static String requirementWithOptions(Requirement r) {

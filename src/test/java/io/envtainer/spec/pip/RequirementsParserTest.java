@@ -346,6 +346,15 @@ class RequirementsParserTest {
   }
 
   @Test
+  void editableWithConfigSettingsBeforeIt(@TempDir Path dir) throws IOException, SpecException {
+    Requirement r = parseText(dir, "-C editable_mode=strict -e ./pkg\n").requirements().get(0);
+    assertTrue(r.editable());
+    assertEquals("./pkg", r.url());
+    assertEquals(List.of(new PipOption("--config-settings", "editable_mode=strict",
+        new SourceLocation(dir.resolve("requirements.txt"), 1, 1))), r.options());
+  }
+
+  @Test
   void parseLinesForCondaPipList(@TempDir Path dir) throws IOException, SpecException {
     Path yml = dir.resolve("environment.yml");
     Files.writeString(dir.resolve("base.txt"), "scipy\n");
@@ -373,6 +382,7 @@ class RequirementsParserTest {
     assertEquals("python_version >= '3.10'", r.marker());
     assertEquals(new SourceLocation(Path.of("envtainer.yml"), 3, 9), r.location());
     Requirement url = RequirementsParser.parseRequirement("pkg @ git+https://h/r.git@v1", where);
+    assertEquals("git+https://h/r.git@v1", url.url());
     assertEquals(RequirementKind.VCS, url.kind());
   }
 
