@@ -186,7 +186,12 @@ public final class Capture {
 
   private List<InstalledDistribution> packagesOf(PythonInfo python) throws IOException {
     List<InstalledDistribution> out = new ArrayList<>();
-    for (Path dir : python.sitePackages()) out.addAll(InstalledDistributions.read(dir));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Path dir : python.sitePackages()) {
+      for (InstalledDistribution d : InstalledDistributions.read(dir)) {
+        if (seen.add(d.normalizedName() + "==" + d.version())) out.add(d);
+      }
+    }
     return out;
   }
 
