@@ -21,6 +21,7 @@ public final class SpecTree {
   private SpecTree() {}
 
   public static Map<String, Object> of(Spec s) {
+    Path dir = s.file() == null ? null : s.file().toAbsolutePath().normalize().getParent();
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("envtainer", "1");
     root.put("name", s.name());
@@ -37,7 +38,6 @@ public final class SpecTree {
     root.put("python", python);
     if (!s.modules().isEmpty()) root.put("modules", modules(s));
     if (s.conda() != null) root.put("conda", conda(s.conda(), dir));
-    Path dir = s.file() == null ? null : s.file().toAbsolutePath().normalize().getParent();
     if (!s.pip().isEmpty()) root.put("pip", pipLines(s.pip(), dir));
     if (s.mpi().enabled() || s.mpi().family() != null) {
       Map<String, Object> mpi = new LinkedHashMap<>();

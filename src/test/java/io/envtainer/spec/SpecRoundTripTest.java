@@ -43,6 +43,10 @@ class SpecRoundTripTest {
   void yamlRoundTrip(Path input) throws Exception {
     Spec first = SpecLoader.load(input).spec();
     Map<String, Object> tree = SpecTree.of(first);
+    // Relative references (-c FILE) stay relative to the spec's directory: write the copy beside its neighbours.
+    try (var siblings = Files.list(input.toAbsolutePath().getParent())) {
+      for (Path f : siblings.filter(Files::isRegularFile).toList()) Files.copy(f, dir.resolve(f.getFileName()));
+    }
     Path written = dir.resolve("roundtrip.yaml");
     Files.writeString(written, YamlWriter.write(tree));
     Spec again = SpecLoader.load(written).spec();
