@@ -7,7 +7,7 @@
 #                   lmod, Open MPI (bookworm)
 #   apptainer-root  Debian trixie + apptainer 1.4 (sid) + Open MPI 5 + mpi4py, run through scripts/apptainer
 #   images          python-base (bookworm + python3, venv, pip, numpy) and mpi-base (trixie + python3,
-#                   mpi4py, Open MPI 5), each as docker-archive.tar and oci-archive.tar, loaded into podman
+#                   venv, pip, mpi4py, Open MPI 5), each as docker-archive.tar and oci-archive.tar, loaded into podman
 #   services        podman's Docker API on unix:///run/podman/podman.sock, a registry on 127.0.0.1:5000
 set -euo pipefail
 # shellcheck source=scripts/lib/common.sh
@@ -23,7 +23,7 @@ HOST_PACKAGES=(
 # A recipe change (these strings) rebuilds the matching cached root; the marker file holds the recipe.
 APPTAINER_ROOT_RECIPE="v1 trixie apptainer(sid) openmpi-bin python3-mpi4py squashfuse fuse2fs gocryptfs"
 PYTHON_BASE_PACKAGES=python3,python3-venv,python3-pip,python3-numpy
-MPI_BASE_PACKAGES=python3,python3-mpi4py,openmpi-bin
+MPI_BASE_PACKAGES=python3,python3-venv,python3-pip,python3-mpi4py,openmpi-bin
 # trixie's UCX pulls in AMD ROCm and LLVM (240 MB) for GPU transports no test has: their files go, the
 # packages stay registered (UCX skips the ROCm modules it cannot load).
 MPI_BASE_DROP="usr/lib/x86_64-linux-gnu/libLLVM*.so* usr/lib/x86_64-linux-gnu/libamd_comgr.so*
