@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Turns Python environments (venv + pip, conda, modules) into Apptainer images.",
-    subcommands = {SpecCommand.class, DefCommand.class, CaptureCommand.class, RecipesCommand.class},
+    subcommands = {SpecCommand.class, DefCommand.class, DoctorCommand.class, CaptureCommand.class, RecipesCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

@@ -35,6 +35,19 @@ public final class Doctor {
       binds = List.copyOf(binds == null ? List.of() : binds);
       if (mode == null) mode = MpiMode.NONE;
     }
+
+    /** What the plan says about the image; {@code glibc} of its base when known, else null. */
+    public static ImageFacts of(io.envtainer.plan.BuildPlan plan, String glibc) {
+      return new ImageFacts(plan.mpi().family(), plan.mpi().version(), plan.mpi().mode(), glibc, plan.binds());
+    }
+
+    /** A site's own MPI as the image side, for checking a host against a profile without a spec. */
+    public static ImageFacts of(SiteProfile profile, String glibc) {
+      SiteProfile.SiteMpi mpi = profile.mpi();
+      if (mpi == null) return new ImageFacts(null, null, MpiMode.NONE, glibc, List.of());
+      return new ImageFacts(mpi.family(), mpi.version(), mpi.mode(), glibc,
+          mpi.mode() == MpiMode.BIND ? SiteFactsAdapter.mpiBinds(mpi) : List.of());
+    }
   }
 
   /** All findings of a run. */
