@@ -44,7 +44,13 @@ install_host_packages() {
     return
   fi
   say "installing: ${missing[*]}"
-  run_logged apt-update apt-get -o DPkg::Lock::Timeout=900 -q update
+  # The lists lock is not covered by DPkg::Lock::Timeout: retry if another apt-get holds it.
+  local try
+  for try in 1 2 3 4 5; do
+    run_logged apt-update apt-get -o DPkg::Lock::Timeout=900 -q update && break
+    ((try < 5)) || die "apt-get update failed"
+    sleep 20
+  done
   run_logged apt-install env DEBIAN_FRONTEND=noninteractive \
     apt-get "${APT_OPTS[@]}" install --no-install-recommends "${missing[@]}"
 }
@@ -93,6 +99,8 @@ build_apptainer_root() {
   printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$dir/etc/hosts"
   cp /etc/resolv.conf "$dir/etc/resolv.conf" 2>/dev/null || : >"$dir/etc/resolv.conf"
   mkdir -p "$dir/.old-root"
+  # Host paths under /root (a clone there) are bound below the root's /root: let the user pass through.
+  chmod 0711 "$dir/root"
   rm -rf "$dir"/var/lib/apt/lists/* "$dir"/var/cache/apt/*.bin "$dir"/var/cache/apt/archives/*.deb
   printf '%s\n' "$APPTAINER_ROOT_RECIPE" >"$dir/.ready"
   mv "$dir" "$ROOT_DIR"
@@ -122,6 +130,14 @@ build_image() {
   done
   run_logged "image-$name-pack" "$ENVTAINER_REPO/scripts/lib/pack-image.sh" "$dir/rootfs" "$dir" "$image"
   printf '%s\n' "$recipe" >"$dir/.ready"
+  touch "$IMAGES_DIR/.rebuilt"
+}
+
+# After an image was rebuilt, apptainer's blob cache holds layers no test will use again.
+clean_apptainer_cache() {
+  [[ -f $IMAGES_DIR/.rebuilt ]] || return 0
+  run_logged apptainer-cache-clean "$ENVTAINER_REPO/scripts/apptainer" cache clean --force
+  rm -f "$IMAGES_DIR/.rebuilt"
 }
 
 # load_image NAME: loads the docker archive into podman's store unless that exact image is there.
@@ -217,6 +233,7 @@ main() {
   step podman-service start_podman_service
   step registry start_registry
   step roots build_roots_in_parallel
+  step apptainer-cache-clean clean_apptainer_cache
   step podman-load-python-base load_image python-base
   step podman-load-mpi-base load_image mpi-base
   say "setup done in $((SECONDS - start)) s"
