@@ -79,10 +79,13 @@ public final class SiteFactsAdapter {
 
   /** Apptainer's {@code src[:dst[:ro|rw]]}. */
   public static BindMount parseBind(String spec, String reason) {
-    String[] p = spec.split(":");
-    String src = p[0];
-    String dst = p.length > 1 && !p[1].equals("ro") && !p[1].equals("rw") ? p[1] : src;
-    boolean ro = p.length > 1 && p[p.length - 1].equals("ro");
-    return new BindMount(src, dst, ro, reason);
+    try {
+      // One grammar for binds everywhere: the spec parser's (profiles were validated with it on load).
+      var b = io.envtainer.spec.EnvtainerSpecParser.parseBind(spec, io.envtainer.spec.SourceLocation.synthetic(reason));
+      return new BindMount(b.source(), b.target(), b.readOnly(), reason);
+    } catch (io.envtainer.spec.SpecException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
   }
+
 }

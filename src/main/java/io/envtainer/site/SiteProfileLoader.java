@@ -187,9 +187,7 @@ public final class SiteProfileLoader {
       if (!source.startsWith("/")) {
         throw new SpecException(at(path + "[" + i + "]"), "expected an absolute path, found '" + p + "'", null);
       }
-      if (bindSpec && p.split(":").length > 3) {
-        throw new SpecException(at(path + "[" + i + "]"), "expected src[:dst[:ro|rw]], found '" + p + "'", null);
-      }
+      if (bindSpec) io.envtainer.spec.EnvtainerSpecParser.parseBind(p, at(path + "[" + i + "]"));
     }
     return out;
   }
