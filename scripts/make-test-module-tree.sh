@@ -5,7 +5,10 @@
 #                                  Debian's packages (the module python "provides" pip, setuptools, six, numpy)
 #   ROOT/software/OpenMPI/4.1.4    a relocated copy of Debian's Open MPI 4.1.4 (bin, libs, plugins, help
 #                                  files), found through OPAL_PREFIX and friends
-#   ROOT/modules/all/{GCCcore/12.2.0,GCC/12.2.0,Python/3.11.2-GCCcore-12.2.0,OpenMPI/4.1.4-GCC-12.2.0}.lua
+#   ROOT/software/MPICH/4.0.2      links with the plain names (mpirun, mpichversion) to Debian's MPICH 4.0.2,
+#                                  when the mpich package is installed
+#   ROOT/modules/all/{GCCcore/12.2.0,GCC/12.2.0,Python/3.11.2-GCCcore-12.2.0,OpenMPI/4.1.4-GCC-12.2.0,
+#                     MPICH/4.0.2-GCC-12.2.0}.lua
 # Needs: lmod, python3.11 (python3-venv), python3-six, openmpi-bin, libopenmpi3 from Debian 12 (python3-numpy optional).
 # Usage: make-test-module-tree.sh ROOT      then: module use ROOT/modules/all; module load Python OpenMPI
 set -euo pipefail
@@ -52,6 +55,27 @@ for f in $(dpkg -L libopenmpi3 | grep -E "^$LIB/lib[^/]*\.so\.[0-9.]+$"); do cp 
 cp -L "$LIB"/openmpi/lib/openmpi3/*.so "$OM/lib/openmpi/"
 cp -rL /usr/share/openmpi "$OM/share/"
 cp -rL /etc/openmpi/. "$OM/etc/"
+
+# --- MPICH 4.0.2: Debian's own, behind a module whose bin has the plain tool names ------------------------
+MP=$SW/MPICH/4.0.2
+if [ -x /usr/bin/mpiexec.hydra ]; then
+  mkdir -p "$MP/bin" "$MF/MPICH"
+  ln -sfn /usr/bin/mpiexec.hydra "$MP/bin/mpirun"
+  ln -sfn /usr/bin/mpiexec.hydra "$MP/bin/mpiexec"
+  ln -sfn /usr/bin/mpichversion "$MP/bin/mpichversion"
+  ln -sfn /usr/bin/mpicc.mpich "$MP/bin/mpicc"
+  cat > "$MF/MPICH/4.0.2-GCC-12.2.0.lua" <<LUA
+help([[MPICH 4.0.2, Debian's build behind a module (test module)]])
+whatis("Name: MPICH")
+whatis("Version: 4.0.2")
+local root = "$MP"
+conflict("OpenMPI")
+if not (isloaded("GCC/12.2.0")) then load("GCC/12.2.0") end
+prepend_path("PATH", pathJoin(root, "bin"))
+setenv("EBROOTMPICH", root)
+setenv("EBVERSIONMPICH", "4.0.2")
+LUA
+fi
 
 # --- modulefiles ------------------------------------------------------------------------------------------
 mkdir -p "$MF/GCCcore" "$MF/GCC" "$MF/Python" "$MF/OpenMPI"

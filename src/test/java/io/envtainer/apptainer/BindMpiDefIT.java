@@ -33,18 +33,6 @@ import org.junit.jupiter.api.Test;
 @Tag("integration")
 class BindMpiDefIT {
   private static final String HOST_LIBS = "/opt/envtainer/host-libs";
-  private static final String RANK_SCRIPT = String.join("\n",
-      "import sys",
-      "from mpi4py import MPI",
-      "c = MPI.COMM_WORLD",
-      "lib = sorted({l.split()[-1] for l in open('/proc/self/maps') if 'libmpi.so' in l})",
-      "line = ' '.join(map(str, ['rank', c.Get_rank(), 'of', c.Get_size(), sys.prefix, c.allreduce(c.Get_rank() + 1),",
-      "    ','.join(lib), MPI.Get_library_version().split(',')[0]]))",
-      "# one writer: mpirun's forwarding may interleave two ranks' lines",
-      "lines = c.gather(line, root=0)",
-      "if c.Get_rank() == 0: print('\\n'.join(lines))",
-      "");
-
   @Test
   void imageWithoutMpiRunsTwoRanksOnTheBoundOpenMpi() throws Exception {
     Tools.requireApptainer();
@@ -109,10 +97,10 @@ class BindMpiDefIT {
     // The image's help gives the bind list and the launcher line; run exactly those (a script.py of ours).
     ProcessResult help = Tools.apptainer(dir, DefBuilds.RUN, "run-help", "ranks.sif");
     assertEquals(0, help.exitCode(), help::describe);
-    String binds = helpLine(help.stdout(), "BINDS=");
-    String launch = helpLine(help.stdout(), "mpirun ");
+    String binds = DefBuilds.helpLine(help.stdout(), "BINDS=");
+    String launch = DefBuilds.helpLine(help.stdout(), "mpirun ");
     assertEquals("mpirun -n 2 --oversubscribe apptainer exec --bind \"$BINDS\" ranks.sif python script.py", launch);
-    Files.writeString(dir.resolve("script.py"), RANK_SCRIPT);
+    Files.writeString(dir.resolve("script.py"), DefBuilds.RANK_SCRIPT);
     ProcessResult ranks = Tools.run(List.of(Tools.inRootCommand().toString(), "bash", "-c", binds + "\n" + launch),
         dir, DefBuilds.RUN);
     assertEquals(0, ranks.exitCode(), ranks::describe);
@@ -136,11 +124,5 @@ class BindMpiDefIT {
         "apptainer", "test", "--bind", bindList, "ranks.sif"), dir, DefBuilds.RUN, require);
     assertEquals(0, underMpirun.exitCode(), underMpirun::describe);
     assertTrue(underMpirun.stdout().contains("ok      MPI rank 1 of 2: Open MPI v5.0.7"), underMpirun::describe);
-  }
-
-  /** The first help line that starts (after its indentation) with {@code start}. */
-  static String helpLine(String help, String start) {
-    return help.lines().map(String::strip).filter(l -> l.startsWith(start)).findFirst()
-        .orElseThrow(() -> new AssertionError("no line starting with " + start + " in the help:\n" + help));
   }
 }
