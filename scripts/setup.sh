@@ -4,10 +4,11 @@
 # that are not answering. Needs root and Debian 12 (bookworm); reaches only Debian's apt mirror.
 #
 #   host packages   podman + runc, docker-registry, skopeo, umoci, siftool, squashfs-tools, debootstrap,
-#                   lmod, Open MPI (bookworm)
+#                   lmod, Open MPI and MPICH (bookworm), python3-six and python3-numpy (the test module python's)
 #   apptainer-root  Debian trixie + apptainer 1.4 (sid) + Open MPI 5 + mpi4py, run through scripts/apptainer
-#   images          python-base (bookworm + python3, venv, pip, numpy) and mpi-base (trixie + python3,
-#                   venv, pip, mpi4py, Open MPI 5), each as docker-archive.tar and oci-archive.tar, loaded into podman
+#   images          python-base (bookworm + python3, venv, pip, numpy), mpi-base (trixie + python3, venv, pip,
+#                   mpi4py, Open MPI 5) and python-trixie (trixie + python3, venv, pip; no MPI: the runtime base of
+#                   bind-mode images), each as docker-archive.tar and oci-archive.tar, loaded into podman
 #   services        podman's Docker API on unix:///run/podman/podman.sock, a registry on 127.0.0.1:5000
 set -euo pipefail
 # shellcheck source=scripts/lib/common.sh
@@ -18,7 +19,7 @@ source "$ENVTAINER_REPO/scripts/lib/rootfs.sh"
 HOST_PACKAGES=(
   podman runc conmon catatonit uidmap containernetworking-plugins iptables
   docker-registry skopeo umoci siftool squashfs-tools debootstrap
-  lmod openmpi-bin libopenmpi-dev python3 python3-venv curl ca-certificates
+  lmod openmpi-bin libopenmpi-dev mpich python3 python3-venv python3-six python3-numpy curl ca-certificates
 )
 # A recipe change (these strings) rebuilds the matching cached root; the marker file holds the recipe.
 APPTAINER_ROOT_RECIPE="v1 trixie apptainer(sid) openmpi-bin python3-mpi4py squashfuse fuse2fs gocryptfs"
@@ -28,8 +29,10 @@ MPI_BASE_PACKAGES=python3,python3-venv,python3-pip,python3-mpi4py,openmpi-bin
 # packages stay registered (UCX skips the ROCm modules it cannot load).
 MPI_BASE_DROP="usr/lib/x86_64-linux-gnu/libLLVM*.so* usr/lib/x86_64-linux-gnu/libamd_comgr.so*
   usr/lib/x86_64-linux-gnu/libamdhip64.so* usr/lib/x86_64-linux-gnu/libz3.so* usr/lib/x86_64-linux-gnu/ucx/*rocm*"
+PYTHON_TRIXIE_PACKAGES=python3,python3-venv,python3-pip
 PYTHON_BASE_NAME=localhost/envtainer/python-base:test
 MPI_BASE_NAME=localhost/envtainer/mpi-base:test
+PYTHON_TRIXIE_NAME=localhost/envtainer/python-trixie:test
 
 # ---------------------------------------------------------------- host
 
@@ -210,13 +213,14 @@ EOF
 
 # ---------------------------------------------------------------- main
 
-# The three debootstraps mostly wait on the network and dpkg: run them side by side.
+# The debootstraps mostly wait on the network and dpkg: run them side by side.
 build_roots_in_parallel() {
-  local pids=() names=(apptainer-root python-base mpi-base) i failed=0
+  local pids=() names=(apptainer-root python-base mpi-base python-trixie) i failed=0
   step apptainer-root build_apptainer_root & pids+=($!)
   step image-python-base build_image python-base bookworm "$PYTHON_BASE_PACKAGES" "$PYTHON_BASE_NAME" & pids+=($!)
   step image-mpi-base build_image mpi-base trixie "$MPI_BASE_PACKAGES" "$MPI_BASE_NAME" "$MPI_BASE_DROP" &
   pids+=($!)
+  step image-python-trixie build_image python-trixie trixie "$PYTHON_TRIXIE_PACKAGES" "$PYTHON_TRIXIE_NAME" & pids+=($!)
   for i in "${!pids[@]}"; do
     wait "${pids[$i]}" || { say "building ${names[$i]} failed"; failed=1; }
   done
@@ -236,6 +240,7 @@ main() {
   step apptainer-cache-clean clean_apptainer_cache
   step podman-load-python-base load_image python-base
   step podman-load-mpi-base load_image mpi-base
+  step podman-load-python-trixie load_image python-trixie
   say "setup done in $((SECONDS - start)) s"
 }
 

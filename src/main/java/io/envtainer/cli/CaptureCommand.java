@@ -24,12 +24,14 @@ public final class CaptureCommand implements Callable<Integer> {
       description = "Output of 'module --terse list' from the same shell, to cross-check $LOADEDMODULES.")
   Path moduleList;
 
+  @picocli.CommandLine.Mixin EnvOption env;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
   public Integer call() throws Exception {
     String terse = moduleList == null ? null : java.nio.file.Files.readString(moduleList);
-    CapturedSpec captured = new Capture(new ProcessCommandRunner()).capture(System.getenv(), terse);
+    CapturedSpec captured = new Capture(new ProcessCommandRunner()).capture(env.environment(), terse);
     String yaml = "# envtainer capture: the shell's environment as a spec; comments say where each value came from\n"
         + YamlWriter.write(SpecTree.of(captured.spec()), captured.provenance());
     for (SpecWarning w : captured.spec().warnings()) self.commandLine().getErr().println(w);

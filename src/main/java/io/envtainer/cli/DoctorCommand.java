@@ -10,6 +10,7 @@ import io.envtainer.site.SiteProfiles;
 import io.envtainer.spec.Spec;
 import io.envtainer.spec.SpecLoader;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,23 +34,26 @@ public final class DoctorCommand implements Callable<Integer> {
       description = "glibc version of the image (bind mode: host MPI libraries need at most this).")
   String imageGlibc;
 
+  @picocli.CommandLine.Mixin EnvOption env;
+
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;
 
   @Override
   public Integer call() throws Exception {
+    Map<String, String> shell = env.environment();
     Spec spec = specFile == null ? null : SpecLoader.load(specFile).spec();
     String name = site != null ? site : spec == null ? null : spec.site();
     if (name == null) throw new UsageException("doctor needs a site profile: --site PROFILE (or a spec with site:)");
-    SiteProfile profile = SiteProfiles.load(recipes, System.getenv()).require(name);
+    SiteProfile profile = SiteProfiles.load(recipes, shell).require(name);
     Doctor.ImageFacts image;
     if (spec == null) {
       image = Doctor.ImageFacts.of(profile, imageGlibc);
     } else {
-      var facts = io.envtainer.site.SiteSelection.facts(spec, name, recipes, false, System.getenv());
+      var facts = io.envtainer.site.SiteSelection.facts(spec, name, recipes, false, shell);
       BuildPlan plan = PlanResolver.resolve(spec, facts, PlanOptions.defaults());
       image = Doctor.ImageFacts.of(plan, imageGlibc);
     }
-    Doctor.Report report = new Doctor(new ProcessCommandRunner()).check(profile, image, System.getenv());
+    Doctor.Report report = new Doctor(new ProcessCommandRunner()).check(profile, image, shell);
     var stream = report.failed() ? self.commandLine().getErr() : self.commandLine().getOut();
     stream.print(report.render());
     stream.flush();

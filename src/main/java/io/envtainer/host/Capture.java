@@ -133,15 +133,28 @@ public final class Capture {
             .map(Path::toString).collect(Collectors.joining(", ")) + ") provide: " + basePackages.stream()
             .map(d -> d.name() + " " + d.version()).collect(Collectors.joining(", ")));
       }
-      if (venv != null) {
-        List<Requirement> reqs = PipRequirements.pinned(venv.own());
+      List<Requirement> fromModule = PipRequirements.pinned(moduleProvided(pythonModule, basePackages, venv));
+      List<Requirement> own = venv == null ? List.of() : PipRequirements.pinned(venv.own());
+      if (venv != null || !fromModule.isEmpty()) {
+        List<Requirement> reqs = new ArrayList<>(fromModule);
+        reqs.addAll(own);
         spec.pip(new Requirements(null, new ArrayList<>(reqs)));
-        why.put("pip", "the venv's own packages (" + venv.sitePackages() + "), exact versions; pip, setuptools and wheel"
-            + " left out as pip freeze does");
-        for (int i = 0; i < reqs.size(); i++) {
-          why.put("pip[" + i + "]", reqs.get(i).location().file() + " (in the venv's own site-packages "
+        List<String> parts = new ArrayList<>();
+        if (!fromModule.isEmpty()) {
+          parts.add("the packages of module " + pythonModule.fullName() + "'s python" + (venv != null ? " (the venv sees them)" : ""));
+        }
+        if (venv != null) parts.add("the venv's own packages (" + venv.sitePackages() + ")");
+        why.put("pip", String.join(", then ", parts) + "; exact versions; pip, setuptools and wheel left out as pip freeze does");
+        for (int i = 0; i < fromModule.size(); i++) {
+          why.put("pip[" + i + "]", fromModule.get(i).location().file() + " (module " + pythonModule.fullName()
+              + "; pinned so that the image has it too)");
+        }
+        for (int i = 0; i < own.size(); i++) {
+          why.put("pip[" + (fromModule.size() + i) + "]", own.get(i).location().file() + " (in the venv's own site-packages "
               + venv.sitePackages() + ")");
         }
+      }
+      if (venv != null) {
         spec.name(imageName(venv.path().getFileName().toString()));
         why.put("name", "the venv's directory name ($VIRTUAL_ENV)");
       } else {
@@ -182,6 +195,21 @@ public final class Capture {
       if (names.contains(last.toLowerCase(Locale.ROOT)) && byName == null) byName = m;
     }
     return byName;
+  }
+
+  /**
+   * The module python's own packages that the environment sees (all of them without a venv, none through a venv
+   * without include-system-site-packages), less those the venv installs itself. A module python's packages are the
+   * site's choice, not the distribution's, so the image must get them too; a system python's are left to the base.
+   */
+  static List<InstalledDistribution> moduleProvided(LoadedModule pythonModule, List<InstalledDistribution> basePackages,
+      VenvInfo venv) {
+    if (pythonModule == null || (venv != null && !venv.cfg().includeSystemSitePackages())) return List.of();
+    Set<String> taken = new java.util.HashSet<>();
+    if (venv != null) for (InstalledDistribution d : venv.own()) taken.add(d.normalizedName());
+    List<InstalledDistribution> out = new ArrayList<>();
+    for (InstalledDistribution d : basePackages) if (taken.add(d.normalizedName())) out.add(d);
+    return out;
   }
 
   private List<InstalledDistribution> packagesOf(PythonInfo python) throws IOException {

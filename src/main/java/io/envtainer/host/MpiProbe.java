@@ -102,6 +102,7 @@ public final class MpiProbe {
   private void openMpi(Builder b, Path ompiInfo) throws IOException {
     String what = "ompi_info --parsable (" + ompiInfo + ")";
     b.set("family", MpiFamily.OPENMPI, what);
+    b.tool = ompiInfo;
     Map<String, String> info = parsable(runner.run(List.of(ompiInfo.toString(), "--parsable"), b.env));
     Map<String, String> paths = parsable(runner.run(List.of(ompiInfo.toString(), "--parsable", "--path", "all"), b.env));
     info.putAll(paths);
@@ -132,6 +133,7 @@ public final class MpiProbe {
     String what = "mpichversion (" + mpichversion + ")";
     if (!r.ok()) return;
     if (b.family == null) b.set("family", MpiFamily.MPICH, what);
+    b.tool = mpichversion;
     Matcher v = MPICH_VERSION.matcher(r.stdout());
     if (v.find()) b.version(v.group(1), what);
     Matcher d = MPICH_DEVICE.matcher(r.stdout());
@@ -210,18 +212,35 @@ public final class MpiProbe {
       for (Path dir : dirs) {
         Path candidate = dir.resolve(name);
         if (runner.exists(candidate)) {
-          b.libmpi = runner.realPath(candidate);
-          b.libmpiName = soname(b.libmpi.getFileName().toString(), name);
-          b.sources.put("libmpi", candidate + (b.libmpi.equals(candidate) ? "" : " -> " + b.libmpi));
-          List<Path> roots = new ArrayList<>(List.of(b.libmpi));
-          if (withPlugins && b.pluginDir != null) roots.addAll(runner.list(b.pluginDir, ".so"));
-          b.closure = LibraryClosure.compute(runner, b.env, roots);
-          if (b.libdir == null) b.libdir = candidate.getParent();
+          found(b, candidate, name, "");
           return;
         }
       }
     }
-    b.sources.put("libmpi", "not found (looked for " + String.join(", ", names) + " in " + dirs + ")");
+    // A runtime-only install (no -dev package) keeps libmpi in the loader's default directories, e.g. Debian 13's
+    // /usr/lib/x86_64-linux-gnu while ompi_info names /usr/lib/x86_64-linux-gnu/openmpi/lib: ask the loader which
+    // libmpi the family's own tool loads.
+    if (b.tool != null) {
+      CommandRunner.Result r = runner.run(List.of("ldd", b.tool.toString()), b.env);
+      for (SharedLibrary l : r.ok() ? LibraryClosure.parseLdd(r.stdout()) : List.<SharedLibrary>of()) {
+        if (l.found() && names.contains(l.soname())) {
+          found(b, l.path(), l.soname(), " (the library ldd " + b.tool + " resolves)");
+          return;
+        }
+      }
+    }
+    b.sources.put("libmpi", "not found (looked for " + String.join(", ", names) + " in " + dirs
+        + (b.tool != null ? " and in ldd " + b.tool : "") + ")");
+  }
+
+  private void found(Builder b, Path candidate, String name, String how) throws IOException {
+    b.libmpi = runner.realPath(candidate);
+    b.libmpiName = soname(b.libmpi.getFileName().toString(), name);
+    b.sources.put("libmpi", candidate + (b.libmpi.equals(candidate) ? "" : " -> " + b.libmpi) + how);
+    List<Path> roots = new ArrayList<>(List.of(b.libmpi));
+    if (withPlugins && b.pluginDir != null) roots.addAll(runner.list(b.pluginDir, ".so"));
+    b.closure = LibraryClosure.compute(runner, b.env, roots);
+    if (b.libdir == null) b.libdir = candidate.getParent();
   }
 
   /** {@code libmpi.so.40} of {@code libmpi.so.40.30.4}; {@code fallback} when the name has no major number. */
@@ -243,6 +262,8 @@ public final class MpiProbe {
     Path dataDir;
     Path libmpi;
     String libmpiName;
+    /** ompi_info or mpichversion, when one was run: it links the family's libmpi. */
+    Path tool;
     LibraryClosure closure = LibraryClosure.EMPTY;
     final Map<String, String> keptEnv = new TreeMap<>();
 

@@ -1,6 +1,7 @@
 package io.envtainer.site;
 
 import io.envtainer.host.BindSet;
+import io.envtainer.host.CommandRunner;
 import io.envtainer.host.MpiBindings;
 import io.envtainer.host.MpiInstallation;
 import io.envtainer.host.MpiProbe;
@@ -30,6 +31,12 @@ public final class SiteSelection {
    */
   public static SiteFacts facts(Spec spec, String chosen, Path recipes, boolean probeHost, Map<String, String> env)
       throws SpecException {
+    return facts(spec, chosen, recipes, probeHost, env, new ProcessCommandRunner());
+  }
+
+  /** As above, with the host's tools run by {@code runner} (the MPI probe's {@code mpirun}, {@code ompi_info}, {@code ldd}). */
+  public static SiteFacts facts(Spec spec, String chosen, Path recipes, boolean probeHost, Map<String, String> env,
+      CommandRunner runner) throws SpecException {
     String name = chosen != null ? chosen : spec.site();
     if (name == null) return SiteFacts.NONE;
     SiteProfiles profiles = SiteProfiles.load(recipes, env);
@@ -43,15 +50,15 @@ public final class SiteSelection {
     boolean bind = spec.mpi().mode() == MpiMode.BIND
         || (spec.mpi().enabled() && profile.mpi() != null && profile.mpi().mode() == MpiMode.BIND);
     if (probeHost && bind && profile.mpi() != null && profile.mpi().probeBinds()) {
-      BindSet probed = probe(env);
+      BindSet probed = probe(env, runner);
       return SiteFactsAdapter.of(profile, probed.binds(), probed.libraryPath());
     }
     return SiteFactsAdapter.of(profile);
   }
 
-  private static BindSet probe(Map<String, String> env) {
+  private static BindSet probe(Map<String, String> env, CommandRunner runner) {
     try {
-      Optional<MpiInstallation> mpi = new MpiProbe(new ProcessCommandRunner()).probe(env);
+      Optional<MpiInstallation> mpi = new MpiProbe(runner).probe(env);
       return mpi.map(MpiBindings::of).orElse(BindSet.EMPTY);
     } catch (IOException e) {
       return BindSet.EMPTY;

@@ -32,6 +32,27 @@ final class DefBuilds {
     return Path.of(out.toString().strip());
   }
 
+  /** The first line of an image's help ({@code apptainer run-help}) that starts, after its indentation, with START. */
+  static String helpLine(String help, String start) {
+    return help.lines().map(String::strip).filter(l -> l.startsWith(start)).findFirst()
+        .orElseThrow(() -> new AssertionError("no line starting with " + start + " in the help:\n" + help));
+  }
+
+  /**
+   * A script.py for launcher lines: each rank reports its rank, size, sys.prefix, an allreduce, the libmpi file it
+   * mapped and the MPI library; rank 0 prints all lines (one writer, so that mpirun cannot interleave them).
+   */
+  static final String RANK_SCRIPT = String.join("\n",
+      "import sys",
+      "from mpi4py import MPI",
+      "c = MPI.COMM_WORLD",
+      "lib = sorted({l.split()[-1] for l in open('/proc/self/maps') if 'libmpi.so' in l})",
+      "line = ' '.join(map(str, ['rank', c.Get_rank(), 'of', c.Get_size(), sys.prefix, c.allreduce(c.Get_rank() + 1),",
+      "    ','.join(lib), MPI.Get_library_version().split(',')[0]]))",
+      "lines = c.gather(line, root=0)",
+      "if c.Get_rank() == 0: print('\\n'.join(lines))",
+      "");
+
   /** apptainer build NAME.sif NAME.def in the def's directory. */
   static ProcessResult build(Path def) {
     String name = def.getFileName().toString().replaceFirst("\\.def$", "");

@@ -42,14 +42,18 @@ class HybridMpiDefIT {
     assertTrue((build.stdout() + build.stderr()).contains("envtainer: image MPI is Open MPI 5.0.7"), build::describe);
     assertTrue((build.stdout() + build.stderr()).contains("ok      MPI rank 0 of 1"), build::describe);
 
-    ProcessResult ranks = Tools.run(List.of(Tools.inRootCommand().toString(), "mpirun", "-n", "2", "--oversubscribe",
-        "apptainer", "exec", "ranks.sif", "python", "-c",
-        "from mpi4py import MPI; import sys; c = MPI.COMM_WORLD; "
-            + "print('rank', c.Get_rank(), 'of', c.Get_size(), sys.prefix, c.allreduce(c.Get_rank() + 1))"),
-        dir, DefBuilds.RUN);
+    // The launcher line exactly as the image's help gives it (script.py is ours), run where mpirun is.
+    ProcessResult help = Tools.apptainer(dir, DefBuilds.RUN, "run-help", "ranks.sif");
+    assertEquals(0, help.exitCode(), help::describe);
+    String launch = DefBuilds.helpLine(help.stdout(), "mpirun ");
+    assertEquals("mpirun -n 2 --oversubscribe apptainer exec ranks.sif python script.py", launch);
+    Files.writeString(dir.resolve("script.py"), DefBuilds.RANK_SCRIPT);
+    ProcessResult ranks = Tools.run(List.of(Tools.inRootCommand().toString(), "bash", "-c", launch), dir, DefBuilds.RUN);
     assertEquals(0, ranks.exitCode(), ranks::describe);
-    List<String> lines = ranks.stdout().strip().lines().sorted().toList();
-    assertEquals(List.of("rank 0 of 2 /opt/env 3", "rank 1 of 2 /opt/env 3"), lines, ranks::describe);
+    // The image's own Open MPI (hybrid), under the root's launcher.
+    String lib = "/usr/lib/x86_64-linux-gnu/libmpi.so.40.40.7";
+    assertEquals(List.of("rank 0 of 2 /opt/env 3 " + lib + " Open MPI v5.0.7", "rank 1 of 2 /opt/env 3 " + lib + " Open MPI v5.0.7"),
+        ranks.stdout().strip().lines().toList(), ranks::describe);
 
     // The image's own test under the launcher: each rank checks it sees the launcher's size.
     ProcessResult test = Tools.run(List.of(Tools.inRootCommand().toString(), "mpirun", "-n", "2", "--oversubscribe",

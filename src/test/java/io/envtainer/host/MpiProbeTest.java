@@ -46,6 +46,46 @@ class MpiProbeTest {
   }
 
   @Test
+  void runtimeOnlyOpenMpiFiveIsFoundThroughTheLibraryItsOwnToolLoads() throws Exception {
+    // Debian 13 with openmpi-bin but no libopenmpi-dev (recorded in the test harness's Apptainer root): ompi_info names
+    // libdir .../openmpi/lib, which holds no libmpi; the loader finds it in /usr/lib/x86_64-linux-gnu.
+    String r = "debian13-openmpi-runtime/";
+    RecordedHost host = new RecordedHost()
+        .files("/usr/bin/mpirun", "/usr/bin/ompi_info")
+        .command("/usr/bin/mpirun --version", r + "mpirun--version.out")
+        .command("/usr/bin/ompi_info --parsable", r + "ompi_info--parsable.out")
+        .command("/usr/bin/ompi_info --parsable --path all", r + "ompi_info--parsable--path-all.out")
+        .command("ldd /usr/bin/ompi_info", r + "ldd-ompi_info.out")
+        .link(LIB + "/libmpi.so.40", LIB + "/libmpi.so.40.40.7")
+        .command("ldd " + LIB + "/libmpi.so.40.40.7", r + "ldd-libmpi.so.40.out");
+    MpiInstallation mpi = new MpiProbe(host).probe(Map.of("PATH", "/usr/bin:/bin")).orElseThrow();
+    assertEquals("5.0.7", mpi.version());
+    assertEquals(Path.of(LIB + "/libmpi.so.40.40.7"), mpi.libmpi());
+    assertEquals("libmpi.so.40", mpi.libmpiName());
+    assertEquals(LIB + "/libmpi.so.40 -> " + LIB + "/libmpi.so.40.40.7 (the library ldd /usr/bin/ompi_info resolves)",
+        mpi.sources().get("libmpi"));
+    assertEquals(SharedLibrary.Kind.HOST, find(mpi.closure(), "libpmix.so.2").kind());
+    BindSet binds = MpiBindings.of(mpi);
+    assertTrue(binds.binds().stream().anyMatch(b -> b.source().equals(LIB + "/libmpi.so.40.40.7")
+        && b.target().equals("/opt/envtainer/host-libs/libmpi.so.40")), binds.toString());
+    assertEquals(java.util.List.of("/opt/envtainer/host-libs"), binds.libraryPath());
+  }
+
+  @Test
+  void noLibmpiAnywhereSaysWhereItLooked() throws Exception {
+    String r = "debian13-openmpi-runtime/";
+    RecordedHost host = new RecordedHost()
+        .files("/usr/bin/mpirun", "/usr/bin/ompi_info")
+        .command("/usr/bin/mpirun --version", r + "mpirun--version.out")
+        .command("/usr/bin/ompi_info --parsable", r + "ompi_info--parsable.out")
+        .command("/usr/bin/ompi_info --parsable --path all", r + "ompi_info--parsable--path-all.out")
+        .command("ldd /usr/bin/ompi_info", new CommandRunner.Result(0, "\tlibmpi.so.40 => not found\n", ""));
+    MpiInstallation mpi = new MpiProbe(host).probe(Map.of("PATH", "/usr/bin")).orElseThrow();
+    assertNull(mpi.libmpi());
+    assertTrue(mpi.sources().get("libmpi").endsWith(" and in ldd /usr/bin/ompi_info)"), mpi.sources().get("libmpi"));
+  }
+
+  @Test
   void debianMpichFromHydraAndMpichversion() throws Exception {
     RecordedHost host = new RecordedHost()
         .files("/usr/bin/mpirun", "/usr/bin/mpichversion")

@@ -10,11 +10,14 @@ import java.util.Map;
 
 /**
  * An Lmod module tree made from Debian's files by {@code scripts/make-test-module-tree.sh}: a Python 3.11 and an
- * Open MPI 4.1.4 at non-standard prefixes, EasyBuild-style names. Also runs login shells that use it.
+ * Open MPI 4.1.4 at non-standard prefixes, and Debian's MPICH 4.0.2, EasyBuild-style names. Also runs shells that
+ * use it.
  */
 public final class TestModuleTree {
   public static final String PYTHON_MODULE = "Python/3.11.2-GCCcore-12.2.0";
   public static final String OPENMPI_MODULE = "OpenMPI/4.1.4-GCC-12.2.0";
+  /** Debian's MPICH 4.0.2 behind a module (only when the mpich package is installed). */
+  public static final String MPICH_MODULE = "MPICH/4.0.2-GCC-12.2.0";
   public static final String LMOD_INIT = "/usr/share/lmod/lmod/init/bash";
 
   private final Path root;

@@ -36,6 +36,7 @@ public final class Tools {
   public static final int ROOT_GID = 1500;
   public static final String PYTHON_BASE_IMAGE = "localhost/envtainer/python-base:test";
   public static final String MPI_BASE_IMAGE = "localhost/envtainer/mpi-base:test";
+  public static final String PYTHON_TRIXIE_IMAGE = "localhost/envtainer/python-trixie:test";
   public static final String REGISTRY = "127.0.0.1:5000";
   public static final Path PODMAN_SOCKET = Path.of("/run/podman/podman.sock");
   private static final String SETUP_HINT = "run `bash scripts/setup.sh` as root first";
@@ -154,6 +155,21 @@ public final class Tools {
 
   public static Path mpiBaseOciArchive() {
     return imageFile("mpi-base", "oci-archive.tar");
+  }
+
+  /** The unpacked root of the MPI base (Debian's mpi4py for python 3.13 is in its usr/lib/python3/dist-packages). */
+  public static Path mpiBaseRootfs() {
+    return imageFile("mpi-base", "rootfs");
+  }
+
+  /** Trixie + python3 (3.13), venv, pip and no MPI at all, docker-save format: the runtime base of bind-mode images. */
+  public static Path pythonTrixieDockerArchive() {
+    return imageFile("python-trixie", "docker-archive.tar");
+  }
+
+  /** The Apptainer root on this host (files inside it are under this directory). */
+  public static Path apptainerRootDir() {
+    return cacheDir().resolve("apptainer-root");
   }
 
   private static Path imageFile(String image, String file) {
