@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A spec as a tree of ordered maps, lists and strings, in envtainer's own format: the one shape that both the YAML
+ * A spec as a tree of ordered maps, lists, strings, integers and booleans, in envtainer's own format: the one shape that both the YAML
  * and the JSON writer print, and that {@link EnvtainerSpecParser} reads back. Imports are written inline.
  */
 public final class SpecTree {
@@ -23,7 +23,7 @@ public final class SpecTree {
   public static Map<String, Object> of(Spec s) {
     Path dir = s.file() == null ? null : s.file().toAbsolutePath().normalize().getParent();
     Map<String, Object> root = new LinkedHashMap<>();
-    root.put("envtainer", "1");
+    root.put("envtainer", 1);
     root.put("name", s.name());
     putIfSet(root, "base", s.base());
     putIfSet(root, "site", s.site());
@@ -33,7 +33,7 @@ public final class SpecTree {
     putIfSet(python, "module", s.python().module());
     if (!s.python().prefix().equals(Python.DEFAULT_PREFIX)) python.put("prefix", s.python().prefix());
     if (s.python().systemSitePackages() != null) {
-      python.put("system_site_packages", s.python().systemSitePackages().toString());
+      python.put("system_site_packages", s.python().systemSitePackages());
     }
     root.put("python", python);
     if (!s.modules().isEmpty()) root.put("modules", modules(s));
@@ -76,7 +76,7 @@ public final class SpecTree {
     List<String> names = s.modules().modules().stream().map(ModuleRef::fullName).toList();
     if (s.modules().modulePaths().isEmpty() && !s.modules().purge()) return names;
     Map<String, Object> m = new LinkedHashMap<>();
-    if (s.modules().purge()) m.put("purge", "true");
+    if (s.modules().purge()) m.put("purge", true);
     if (!s.modules().modulePaths().isEmpty()) m.put("use", s.modules().modulePaths());
     m.put("load", names);
     return m;

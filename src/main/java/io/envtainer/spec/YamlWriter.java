@@ -73,6 +73,9 @@ public final class YamlWriter {
         comment(path);
         list(l, indent + 2, path);
       }
+    } else if (v instanceof Number || v instanceof Boolean) {
+      out.append(' ').append(v);
+      comment(path);
     } else {
       String s = String.valueOf(v);
       if (s.contains("\n") && literalOk(s)) {

@@ -7,10 +7,9 @@ import io.envtainer.cli.Main;
 import io.envtainer.spec.SpecLoader;
 import io.envtainer.spec.pip.Requirement;
 import io.envtainer.testing.ProcessResult;
-import io.envtainer.testing.RequiredTools;
+import io.envtainer.testing.Tools;
 import io.envtainer.testing.TestModuleTree;
 import io.envtainer.testing.TestWheels;
-import io.envtainer.testing.Tools;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -45,11 +44,11 @@ class CaptureToImageIT {
   void everyCapturedPackageIsInTheImageAtItsVersion() throws Exception {
     Tools.requireApptainer();
     Path base = Tools.pythonBaseDockerArchive();
-    RequiredTools.requireFile(TestModuleTree.LMOD_INIT, "apt-get install lmod");
-    RequiredTools.requireFile("/usr/bin/python3.11", "apt-get install python3-venv");
-    RequiredTools.requireFile("/usr/lib/python3/dist-packages/six.py", "apt-get install python3-six");
-    RequiredTools.requireFile("/usr/lib/python3/dist-packages/numpy", "apt-get install python3-numpy");
-    RequiredTools.requireFile("/usr/bin/ompi_info", "apt-get install openmpi-bin");
+    Tools.requireFile(TestModuleTree.LMOD_INIT, "apt-get install lmod");
+    Tools.requireFile("/usr/bin/python3.11", "apt-get install python3-venv");
+    Tools.requireFile("/usr/lib/python3/dist-packages/six.py", "apt-get install python3-six");
+    Tools.requireFile("/usr/lib/python3/dist-packages/numpy", "apt-get install python3-numpy");
+    Tools.requireFile("/usr/bin/ompi_info", "apt-get install openmpi-bin");
     Path dir = Tools.scratchDir("capture-image");
     TestModuleTree tree = TestModuleTree.create(dir.resolve("site"));
 

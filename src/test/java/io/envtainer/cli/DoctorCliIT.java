@@ -3,7 +3,7 @@ package io.envtainer.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.envtainer.testing.RequiredTools;
+import io.envtainer.testing.Tools;
 import io.envtainer.testing.TestModuleTree;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,10 +22,10 @@ class DoctorCliIT {
 
   @Test
   void capturedOpenMpiSpecPassesItsOwnShellAndIsRefusedUnderMpich() throws Exception {
-    RequiredTools.requireFile(TestModuleTree.LMOD_INIT, "apt-get install lmod");
-    RequiredTools.requireFile("/usr/bin/python3.11", "apt-get install python3-venv");
-    RequiredTools.requireFile("/usr/bin/ompi_info", "apt-get install openmpi-bin");
-    RequiredTools.requireFile("/usr/bin/mpiexec.hydra", "apt-get install mpich");
+    Tools.requireFile(TestModuleTree.LMOD_INIT, "apt-get install lmod");
+    Tools.requireFile("/usr/bin/python3.11", "apt-get install python3-venv");
+    Tools.requireFile("/usr/bin/ompi_info", "apt-get install openmpi-bin");
+    Tools.requireFile("/usr/bin/mpiexec.hydra", "apt-get install mpich");
     TestModuleTree tree = TestModuleTree.create(dir.resolve("site"));
     Path openmpi = dir.resolve("openmpi.env");
     Path mpich = dir.resolve("mpich.env");

@@ -10,7 +10,7 @@ import io.envtainer.spec.PythonSource;
 import io.envtainer.spec.Spec;
 import io.envtainer.spec.modules.ModuleRef;
 import io.envtainer.spec.pip.Requirement;
-import io.envtainer.testing.RequiredTools;
+import io.envtainer.testing.Tools;
 import io.envtainer.testing.TestModuleTree;
 import io.envtainer.testing.TestWheels;
 import java.nio.charset.StandardCharsets;
@@ -38,11 +38,11 @@ class CaptureIntegrationTest {
 
   @BeforeAll
   static void shellWithModulesAndVenv() throws Exception {
-    RequiredTools.requireFile(TestModuleTree.LMOD_INIT, "apt-get install lmod");
-    RequiredTools.requireFile("/usr/bin/python3.11", "apt-get install python3-venv");
-    RequiredTools.requireFile("/usr/share/python-wheels", "apt-get install python3-venv");
-    RequiredTools.requireFile("/usr/bin/ompi_info", "apt-get install openmpi-bin");
-    RequiredTools.requireFile("/usr/lib/python3/dist-packages/six.py", "apt-get install python3-six");
+    Tools.requireFile(TestModuleTree.LMOD_INIT, "apt-get install lmod");
+    Tools.requireFile("/usr/bin/python3.11", "apt-get install python3-venv");
+    Tools.requireFile("/usr/share/python-wheels", "apt-get install python3-venv");
+    Tools.requireFile("/usr/bin/ompi_info", "apt-get install openmpi-bin");
+    Tools.requireFile("/usr/lib/python3/dist-packages/six.py", "apt-get install python3-six");
     tree = TestModuleTree.create(dir.resolve("site"));
     Path wheel = TestWheels.build(dir.resolve("wheels"), "envtainer-probe-pkg", "1.2.3");
     venv = dir.resolve("myproject-venv");

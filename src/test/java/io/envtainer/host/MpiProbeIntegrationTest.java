@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.envtainer.site.SiteProfiles;
 import io.envtainer.spec.MpiFamily;
 import io.envtainer.spec.MpiMode;
-import io.envtainer.testing.RequiredTools;
+import io.envtainer.testing.Tools;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +24,7 @@ class MpiProbeIntegrationTest {
 
   @Test
   void realOpenMpiWithItsComponentsClosure() throws Exception {
-    RequiredTools.requireFile("/usr/bin/mpirun.openmpi", "apt-get install openmpi-bin");
+    Tools.requireFile("/usr/bin/mpirun.openmpi", "apt-get install openmpi-bin");
     Path bin = shim("mpirun", "/usr/bin/mpirun.openmpi", "ompi_info", "/usr/bin/ompi_info");
     MpiInstallation mpi = new MpiProbe(runner, true).probe(Map.of("PATH", bin + ":/usr/bin:/bin")).orElseThrow();
     assertEquals(MpiFamily.OPENMPI, mpi.family());
@@ -41,7 +41,7 @@ class MpiProbeIntegrationTest {
 
   @Test
   void realMpichAndDoctorRefusingAnOpenMpiImage() throws Exception {
-    RequiredTools.requireFile("/usr/bin/mpirun.mpich", "apt-get install mpich");
+    Tools.requireFile("/usr/bin/mpirun.mpich", "apt-get install mpich");
     Path bin = shim("mpirun", "/usr/bin/mpirun.mpich", "mpichversion", "/usr/bin/mpichversion");
     Map<String, String> env = Map.of("PATH", bin + ":/usr/bin:/bin");
     MpiInstallation mpi = new MpiProbe(runner).probe(env).orElseThrow();
@@ -57,7 +57,7 @@ class MpiProbeIntegrationTest {
 
   @Test
   void doctorPassesTheLocalProfileInBindModeOnItsOwnHost() throws Exception {
-    RequiredTools.requireFile("/usr/bin/mpirun.openmpi", "apt-get install openmpi-bin");
+    Tools.requireFile("/usr/bin/mpirun.openmpi", "apt-get install openmpi-bin");
     Path bin = shim("mpirun", "/usr/bin/mpirun.openmpi", "ompi_info", "/usr/bin/ompi_info");
     Doctor.Report r = new Doctor(runner).check(SiteProfiles.bundled().require("local-test"),
         new Doctor.ImageFacts(MpiFamily.OPENMPI, "4.1.4", MpiMode.BIND, "2.36", List.of()), Map.of("PATH", bin + ":/usr/bin:/bin"));

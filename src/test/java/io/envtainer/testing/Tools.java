@@ -85,6 +85,11 @@ public final class Tools {
     return repoRoot().resolve("scripts/in-root");
   }
 
+  /** Requires a host file (a tool from scripts/setup.sh), e.g. /usr/bin/mpichversion. */
+  public static void requireFile(String path, String installHint) {
+    if (!Files.exists(Path.of(path))) missing(path + " is missing (" + installHint + ")");
+  }
+
   public static void requireApptainer() {
     if (!Files.isRegularFile(cacheDir().resolve("apptainer-root/.ready"))) {
       missing("no Apptainer root at " + cacheDir().resolve("apptainer-root"));
