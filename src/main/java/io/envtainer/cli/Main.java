@@ -1,6 +1,7 @@
 package io.envtainer.cli;
 
 import io.envtainer.Version;
+import io.envtainer.oci.BuildInputException;
 import io.envtainer.spec.SpecException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Turns Python environments (venv + pip, conda, modules) into Apptainer images.",
-    subcommands = {SpecCommand.class, DefCommand.class, DoctorCommand.class, CaptureCommand.class, RecipesCommand.class},
+    subcommands = {SpecCommand.class, DefCommand.class, BuildCommand.class, DoctorCommand.class, CaptureCommand.class, RecipesCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -59,7 +60,7 @@ public final class Main implements Runnable {
 
   static int exitCodeFor(Throwable t) {
     if (t instanceof SpecException || t instanceof CommandLine.ParameterException) return ExitCodes.BAD_INPUT;
-    if (t instanceof UsageException) return ExitCodes.BAD_INPUT;
+    if (t instanceof UsageException || t instanceof BuildInputException) return ExitCodes.BAD_INPUT;
     return ExitCodes.FAILED;
   }
 
@@ -67,6 +68,10 @@ public final class Main implements Runnable {
     PrintWriter err = cl.getErr();
     if (e instanceof SpecException || e instanceof UsageException) {
       err.println(e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    }
+    if (e instanceof BuildInputException) {
+      err.println("envtainer: " + e.getMessage());
       return ExitCodes.BAD_INPUT;
     }
     if (e instanceof FailedException) {

@@ -1,5 +1,6 @@
 package io.envtainer.plan;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,9 @@ public record BuildPlan(
     String runscript,
     List<String> help) {
 
+  /** The activation script's path: a {@code /.singularity.d/env/} name Apptainer does not overwrite. */
+  public static final String ACTIVATION_PATH = "/.singularity.d/env/85-envtainer.sh";
+
   public BuildPlan {
     if (stages.isEmpty()) throw new IllegalArgumentException("a plan has at least one stage");
     stages = List.copyOf(stages);
@@ -46,5 +50,19 @@ public record BuildPlan(
   /** The stage that is the image. */
   public Stage finalStage() {
     return stages.get(stages.size() - 1);
+  }
+
+  /** Generated files that end up in the image: the final stage's, and those it copies from earlier stages. */
+  public List<GeneratedFile> imageFiles() {
+    List<GeneratedFile> out = new ArrayList<>(finalStage().generated());
+    for (Stage.StageCopy copy : finalStage().copiesFromEarlier()) {
+      for (Stage s : stages) {
+        if (!s.name().equals(copy.fromStage())) continue;
+        for (GeneratedFile g : s.generated()) {
+          if (g.path().equals(copy.path()) || g.path().startsWith(copy.path() + "/")) out.add(g);
+        }
+      }
+    }
+    return out;
   }
 }

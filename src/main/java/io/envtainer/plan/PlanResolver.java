@@ -26,7 +26,7 @@ import java.util.Set;
 
 /** Spec + site + options → {@link BuildPlan}. The only place where the spec's wishes become build decisions. */
 public final class PlanResolver {
-  static final String ACTIVATION = "/.singularity.d/env/85-envtainer.sh";
+  static final String ACTIVATION = BuildPlan.ACTIVATION_PATH;
 
   private final Spec spec;
   private final SiteFacts site;

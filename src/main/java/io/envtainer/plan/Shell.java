@@ -43,6 +43,24 @@ public final class Shell {
     };
   }
 
+  /**
+   * Like {@link #exports}, but a PREPEND or APPEND whose value is already in the variable adds nothing: for scripts
+   * that run after an engine already set the same variables (Apptainer's env from an OCI config).
+   */
+  public static String exportsOnce(List<EnvEntry> entries) {
+    StringBuilder b = new StringBuilder();
+    for (EnvEntry e : entries) {
+      if (e.op() == EnvEntry.Op.SET) {
+        b.append(export(e)).append('\n');
+      } else {
+        String n = e.name();
+        b.append("case \":${").append(n).append(":-}:\" in *:").append(quote(e.value())).append(":*) ;; *) ")
+            .append(export(e)).append(" ;; esac\n");
+      }
+    }
+    return b.toString();
+  }
+
   /** Writes {@code content} to {@code path} with a quoted here-document whose delimiter does not occur in it. */
   public static String heredoc(String path, String content, int mode) {
     String delimiter = "ENVTAINER_EOF";

@@ -1,0 +1,66 @@
+package io.envtainer.oci.image;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/** The outer tar of image archives: directories and files, 0:0, time 0, so that the same image gives the same tar. */
+final class ArchiveTar implements AutoCloseable {
+  private final TarArchiveOutputStream tar;
+  private final byte[] buffer = new byte[1 << 20];
+
+  ArchiveTar(OutputStream out) {
+    tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+  }
+
+  void directory(String name) throws IOException {
+    TarArchiveEntry e = entry(name + "/", TarConstants.LF_DIR, 040755);
+    tar.putArchiveEntry(e);
+    tar.closeArchiveEntry();
+  }
+
+  void file(String name, byte[] content) throws IOException {
+    TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0100644);
+    e.setSize(content.length);
+    tar.putArchiveEntry(e);
+    tar.write(content);
+    tar.closeArchiveEntry();
+  }
+
+  void blob(String name, ImageBlob blob) throws IOException {
+    TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0100644);
+    e.setSize(blob.size());
+    tar.putArchiveEntry(e);
+    try (InputStream in = blob.source().open()) {
+      long n = 0;
+      for (int r; (r = in.read(buffer)) >= 0; n += r) tar.write(buffer, 0, r);
+      if (n != blob.size()) throw new IOException("blob " + blob.digest() + " has " + n + " bytes, expected " + blob.size());
+    }
+    tar.closeArchiveEntry();
+  }
+
+  private static TarArchiveEntry entry(String name, byte type, int mode) {
+    TarArchiveEntry e = new TarArchiveEntry(name, type, false);
+    e.setMode(mode);
+    e.setUserId(0);
+    e.setGroupId(0);
+    e.setUserName("");
+    e.setGroupName("");
+    e.setLastModifiedTime(FileTime.from(Instant.EPOCH));
+    return e;
+  }
+
+  @Override
+  public void close() throws IOException {
+    tar.finish();
+    tar.flush();
+  }
+}

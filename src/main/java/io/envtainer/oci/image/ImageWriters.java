@@ -1,0 +1,164 @@
+package io.envtainer.oci.image;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.envtainer.util.Sha256;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Writes an image as an OCI archive, a docker-save archive or an OCI layout directory. Each output appears whole or
+ * not at all: it is written beside the target and moved into place at the end.
+ */
+public final class ImageWriters {
+  private ImageWriters() {}
+
+  /** An OCI image layout in a tar, with directory entries (Apptainer's reader needs them). */
+  public static void ociArchive(AssembledImage image, Path target) throws IOException {
+    writeAtomically(target, out -> {
+      try (ArchiveTar tar = new ArchiveTar(out)) {
+        tar.directory("blobs");
+        tar.directory("blobs/sha256");
+        for (ImageBlob b : uniqueBlobs(image).values()) tar.blob("blobs/sha256/" + Sha256.hex(b.digest()), b);
+        tar.file("blobs/sha256/" + Sha256.hex(image.manifestDigest()), image.manifest());
+        tar.file("index.json", index(image));
+        tar.file("oci-layout", OCI_LAYOUT);
+      }
+    });
+  }
+
+  /** docker-save format: manifest.json, the config as HEX.json, layers as HEX.tar or HEX.tar.gz. */
+  public static void dockerArchive(AssembledImage image, Path target) throws IOException {
+    writeAtomically(target, out -> {
+      try (ArchiveTar tar = new ArchiveTar(out)) {
+        ObjectNode m = Json.object();
+        m.put("Config", Sha256.hex(image.config().digest()) + ".json");
+        m.putArray("RepoTags").add(image.refName());
+        ArrayNode layers = m.putArray("Layers");
+        for (ImageBlob l : image.layers()) layers.add(layerFile(l));
+        ArrayNode manifest = Json.MAPPER.createArrayNode().add(m);
+        tar.file("manifest.json", Json.bytes(manifest));
+        tar.blob(Sha256.hex(image.config().digest()) + ".json", image.config());
+        Map<String, ImageBlob> seen = new LinkedHashMap<>();
+        for (ImageBlob l : image.layers()) seen.putIfAbsent(layerFile(l), l);
+        for (Map.Entry<String, ImageBlob> e : seen.entrySet()) tar.blob(e.getKey(), e.getValue());
+      }
+    });
+  }
+
+  /**
+   * An OCI image layout directory; blobs are hard links to the cache's files where possible (no copy), else copies.
+   * An existing directory at the target is replaced.
+   */
+  public static void ociLayout(AssembledImage image, Path target) throws IOException {
+    Path dir = target.toAbsolutePath().normalize();
+    Files.createDirectories(dir.getParent());
+    Path stage = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".");
+    try {
+      Path blobs = Files.createDirectories(stage.resolve("blobs/sha256"));
+      for (ImageBlob b : uniqueBlobs(image).values()) place(b, blobs.resolve(Sha256.hex(b.digest())));
+      Files.write(blobs.resolve(Sha256.hex(image.manifestDigest())), image.manifest());
+      Files.write(stage.resolve("index.json"), index(image));
+      Files.write(stage.resolve("oci-layout"), OCI_LAYOUT);
+      Files.setPosixFilePermissions(stage, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Path old = null;
+      if (Files.exists(dir)) {
+        old = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".old.");
+        Files.delete(old);
+        Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(stage, dir, StandardCopyOption.ATOMIC_MOVE);
+      if (old != null) deleteTree(old);
+    } finally {
+      if (Files.exists(stage)) deleteTree(stage);
+    }
+  }
+
+  private static final byte[] OCI_LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+  static byte[] index(AssembledImage image) {
+    ObjectNode index = Json.object();
+    index.put("schemaVersion", 2);
+    index.put("mediaType", MediaTypes.OCI_INDEX);
+    ObjectNode d = index.putArray("manifests").addObject();
+    d.put("mediaType", MediaTypes.OCI_MANIFEST);
+    d.put("digest", image.manifestDigest());
+    d.put("size", image.manifest().length);
+    d.putObject("annotations").put("org.opencontainers.image.ref.name", image.refName());
+    return Json.bytes(index);
+  }
+
+  /** Layers and config by digest, each once, in digest order. */
+  private static Map<String, ImageBlob> uniqueBlobs(AssembledImage image) {
+    Map<String, ImageBlob> m = new java.util.TreeMap<>();
+    for (ImageBlob b : image.blobs()) m.putIfAbsent(b.digest(), b);
+    return m;
+  }
+
+  private static String layerFile(ImageBlob l) {
+    String ext = switch (l.mediaType()) {
+      case MediaTypes.LAYER_GZIP -> ".tar.gz";
+      case MediaTypes.LAYER_ZSTD -> ".tar.zst";
+      default -> ".tar";
+    };
+    return Sha256.hex(l.digest()) + ext;
+  }
+
+  private static void place(ImageBlob b, Path target) throws IOException {
+    Optional<Path> file = b.source().file();
+    if (file.isPresent()) {
+      try {
+        Files.createLink(target, file.get());
+        return;
+      } catch (FileSystemException | UnsupportedOperationException e) {
+        // another file system, or links not allowed: copy
+      }
+    }
+    try (InputStream in = b.source().open()) {
+      Files.copy(in, target);
+    }
+  }
+
+  interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /** Writes to a temporary file beside TARGET, then moves it over TARGET; on failure nothing is left. */
+  static void writeAtomically(Path target, Content content) throws IOException {
+    Path t = target.toAbsolutePath().normalize();
+    Files.createDirectories(t.getParent());
+    Path tmp = Files.createTempFile(t.getParent(), "." + t.getFileName() + ".", ".partial");
+    try {
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+        content.writeTo(out);
+      }
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      try {
+        Files.move(tmp, t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+    }
+  }
+}
