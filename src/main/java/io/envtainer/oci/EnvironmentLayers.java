@@ -34,7 +34,7 @@ final class EnvironmentLayers {
     if (from != null) entries = Relocation.relocate(entries, from, prefix);
     Map<String, String> owners = PackageOwners.of(entries, real, prefix);
     entries = withAncestors(entries, prefix, time);
-    return new Result(LayerSplit.split("env", entries, owners, bigBytes, buckets), scan.skipped(), from);
+    return new Result(LayerSplit.split("env", entries, owners, bigBytes, buckets, time), scan.skipped(), from);
   }
 
   /** The prefix's parents (/opt for /opt/env) as plain directories, outside system directories. */

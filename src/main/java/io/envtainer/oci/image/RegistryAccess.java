@@ -53,9 +53,9 @@ public final class RegistryAccess {
   /** A one-line reason for a registry failure, with the hint that usually fixes it. */
   public String explain(ImageReference ref, Exception e) {
     String m = e.getMessage() == null ? e.toString() : e.getMessage();
-    if (m.contains("Unsupported or unrecognized SSL message") || m.contains("SSLException")
-        || m.contains("PKIX path")) {
-      return ref.getRegistry() + " does not speak verified HTTPS (" + m + "); for a plain-HTTP or self-signed "
+    if (!insecure && (m.contains("only secure connections are allowed") || m.contains("SSL")
+        || m.contains("PKIX path"))) {
+      return ref.getRegistry() + " does not answer verified HTTPS (" + m + "); for a plain-HTTP or self-signed "
           + "registry add --insecure-registry";
     }
     if (e instanceof com.google.cloud.tools.jib.api.RegistryUnauthorizedException
@@ -63,6 +63,6 @@ public final class RegistryAccess {
       return ref.getRegistry() + " refused access to " + ref.getRepository() + " (" + m + "); log in (podman login, "
           + "docker login) or set " + RegistryCredentials.USERNAME_ENV + " and " + RegistryCredentials.PASSWORD_ENV;
     }
-    return ref + ": " + m;
+    return m;
   }
 }

@@ -40,7 +40,7 @@ class LayerBuilderTest {
     List<Entry> entries = TreeScan.scan(env, "/opt/env").entries();
     Map<String, String> owners = Map.of("opt/env/lib/libx.so.1", "conda:libx", "opt/env/lib/libx.so", "conda:libx",
         "opt/env/lib/a.py", "pypi:a");
-    return LayerSplit.split("env", entries, owners, 1, 4);
+    return LayerSplit.split("env", entries, owners, 1, 4, 0);
   }
 
   @Test

@@ -15,24 +15,31 @@ class LayerSplitTest {
   }
 
   @Test
-  void bigPackagesGetTheirOwnLayerSmallOnesABucketDirectoriesTheTree() {
+  void bigPackagesGetTheirOwnLayerSmallOnesABucketSharedThingsTheTree() {
     List<Entry> entries = List.of(
-        Entry.directory("env", 0755, 1),
-        Entry.directory("env/lib", 0755, 1),
-        file("env/lib/big.so", 100),
+        Entry.directory("env", 0755, 5),
+        Entry.directory("env/lib", 0700, 5),
+        Entry.directory("env/lib/big", 0755, 5),
+        file("env/lib/big/a.so", 100),
+        Entry.directory("env/lib/big/empty", 0755, 5),
         file("env/lib/big2.so", 50),
         file("env/lib/small.py", 10),
+        Entry.directory("env/nothing", 0755, 5),
         file("env/orphan", 1),
-        file("env/z-link", 0).asHardLinkTo("env/lib/big.so"));
-    Map<String, String> owners = Map.of("env/lib/big.so", "conda:big", "env/lib/big2.so", "conda:big",
+        file("env/z-link", 0).asHardLinkTo("env/lib/big/a.so"));
+    Map<String, String> owners = Map.of("env/lib/big/a.so", "conda:big", "env/lib/big2.so", "conda:big",
         "env/lib/small.py", "pypi:small", "env/z-link", "pypi:small");
-    List<LayerContent> layers = LayerSplit.split("env", entries, owners, 150, 4);
+    List<LayerContent> layers = LayerSplit.split("env", entries, owners, 150, 4, 42);
 
     assertEquals("env-tree", layers.get(0).name());
-    assertEquals(List.of("env", "env/lib", "env/orphan"), paths(layers.get(0)));
+    assertEquals(List.of("env", "env/lib", "env/nothing", "env/orphan"), paths(layers.get(0)));
+    assertEquals(42, layers.get(0).entries().get(1).mtime(), "a shared directory gets the fixed time");
+    assertEquals(0700, layers.get(0).entries().get(1).mode(), "and keeps its mode");
+    assertEquals(5, layers.get(0).entries().get(2).mtime(), "an empty directory keeps its time");
     assertEquals("conda:big", layers.get(1).name());
-    assertEquals(List.of("env/lib/big.so", "env/lib/big2.so", "env/z-link"), paths(layers.get(1)),
-        "a hard link goes with the file it links to");
+    assertEquals(List.of("env/lib/big", "env/lib/big/a.so", "env/lib/big/empty", "env/lib/big2.so", "env/z-link"),
+        paths(layers.get(1)), "own directories and hard links go with the package's files");
+    assertEquals(5, layers.get(1).entries().get(0).mtime(), "a package's own directory keeps its time");
     String bucket = String.format("packages-%02d", LayerSplit.bucket("pypi:small", 4));
     assertEquals(bucket, layers.get(2).name());
     assertEquals(List.of("env/lib/small.py"), paths(layers.get(2)));
