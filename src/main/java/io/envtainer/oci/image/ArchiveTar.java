@@ -36,13 +36,46 @@ final class ArchiveTar implements AutoCloseable {
   }
 
   void blob(String name, ImageBlob blob) throws IOException {
+    stream(name, blob.source().open(), blob.size(), blob.digest());
+  }
+
+  /** A layer uncompressed, as docker-save archives hold them. */
+  void uncompressedLayer(String name, ImageBlob layer, java.nio.file.Path scratchDir) throws IOException {
+    switch (layer.mediaType()) {
+      case MediaTypes.LAYER_TAR -> blob(name, layer);
+      case MediaTypes.LAYER_GZIP -> {
+        if (layer.uncompressedSize() >= 0) {
+          stream(name, gunzip(layer), layer.uncompressedSize(), layer.diffId());
+          return;
+        }
+        // Size unknown (a registry base layer): the tar header needs it first.
+        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(scratchDir, ".layer.", ".partial");
+        try {
+          try (InputStream in = gunzip(layer)) {
+            java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+          }
+          stream(name, java.nio.file.Files.newInputStream(tmp), java.nio.file.Files.size(tmp), layer.diffId());
+        } finally {
+          java.nio.file.Files.deleteIfExists(tmp);
+        }
+      }
+      default -> throw new IOException("layer " + layer.digest() + " is " + layer.mediaType() + "; a docker archive "
+          + "holds plain tar layers and envtainer can only uncompress gzip ones (write an oci-archive instead)");
+    }
+  }
+
+  private static InputStream gunzip(ImageBlob layer) throws IOException {
+    return new java.util.zip.GZIPInputStream(layer.source().open(), 1 << 16);
+  }
+
+  private void stream(String name, InputStream source, long size, String what) throws IOException {
     TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0100644);
-    e.setSize(blob.size());
+    e.setSize(size);
     tar.putArchiveEntry(e);
-    try (InputStream in = blob.source().open()) {
+    try (InputStream in = source) {
       long n = 0;
       for (int r; (r = in.read(buffer)) >= 0; n += r) tar.write(buffer, 0, r);
-      if (n != blob.size()) throw new IOException("blob " + blob.digest() + " has " + n + " bytes, expected " + blob.size());
+      if (n != size) throw new IOException(what + " has " + n + " bytes, expected " + size);
     }
     tar.closeArchiveEntry();
   }

@@ -25,7 +25,8 @@ public final class ImageAssembler {
       throws IOException {
     List<ImageBlob> layers = new ArrayList<>(base.layers());
     for (LayerBlob b : added) {
-      layers.add(new ImageBlob(b.digest(), b.size(), b.mediaType(), b.diffId(), BlobSource.of(b.file())));
+      layers.add(new ImageBlob(b.digest(), b.size(), b.mediaType(), b.diffId(), BlobSource.of(b.file()),
+          b.uncompressedSize()));
     }
     byte[] configBytes = Json.bytes(config(base, added, s));
     ImageBlob config = new ImageBlob(Sha256.of(configBytes), configBytes.length, MediaTypes.OCI_CONFIG, null,

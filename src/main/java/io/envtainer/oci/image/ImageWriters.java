@@ -40,8 +40,12 @@ public final class ImageWriters {
     });
   }
 
-  /** docker-save format: manifest.json, the config as HEX.json, layers as HEX.tar or HEX.tar.gz. */
+  /**
+   * docker-save format: manifest.json, the config as HEX.json, layers uncompressed as DIFFID/layer.tar (as docker
+   * save writes them; Apptainer's docker-archive reader takes no other).
+   */
   public static void dockerArchive(AssembledImage image, Path target) throws IOException {
+    Path scratch = target.toAbsolutePath().normalize().getParent();
     writeAtomically(target, out -> {
       try (ArchiveTar tar = new ArchiveTar(out)) {
         ObjectNode m = Json.object();
@@ -54,7 +58,10 @@ public final class ImageWriters {
         tar.blob(Sha256.hex(image.config().digest()) + ".json", image.config());
         Map<String, ImageBlob> seen = new LinkedHashMap<>();
         for (ImageBlob l : image.layers()) seen.putIfAbsent(layerFile(l), l);
-        for (Map.Entry<String, ImageBlob> e : seen.entrySet()) tar.blob(e.getKey(), e.getValue());
+        for (Map.Entry<String, ImageBlob> e : seen.entrySet()) {
+          tar.directory(e.getKey().substring(0, e.getKey().indexOf('/')));
+          tar.uncompressedLayer(e.getKey(), e.getValue(), scratch);
+        }
       }
     });
   }
@@ -109,12 +116,7 @@ public final class ImageWriters {
   }
 
   private static String layerFile(ImageBlob l) {
-    String ext = switch (l.mediaType()) {
-      case MediaTypes.LAYER_GZIP -> ".tar.gz";
-      case MediaTypes.LAYER_ZSTD -> ".tar.zst";
-      default -> ".tar";
-    };
-    return Sha256.hex(l.digest()) + ext;
+    return Sha256.hex(l.diffId()) + "/layer.tar";
   }
 
   private static void place(ImageBlob b, Path target) throws IOException {

@@ -1,0 +1,51 @@
+package io.envtainer.oci;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.envtainer.testing.TestWheels;
+import io.envtainer.testing.Tools;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/** Upgrading one package in the venv rebuilds the one layer that holds it; the rest comes from the cache. */
+@Tag("integration")
+class OciRebuildIT {
+  @Test
+  void changingOnePackageRebuildsOneLayer() throws Exception {
+    Path dir = Tools.scratchDir("oci-rebuild");
+    Path venv = OciFixture.venv(dir, "2.0");
+    Path spec = OciFixture.spec(dir, "rebuild");
+    Path cache = dir.resolve("cache");
+    // Files younger than 2 s are never trusted for a cache key (their ctime could repeat): let them age.
+    Thread.sleep(2100);
+    Path first = dir.resolve("first.json");
+    JsonNode cold = OciFixture.build(spec, venv, "oci-archive:" + dir.resolve("img.tar"), cache, "-q",
+        "--report", first.toString()).report(first);
+    assertEquals(List.of(), statuses(cold, "cached"), "a cold build builds every layer");
+
+    TestWheels.build(dir.resolve("wheels"), "envtainer-other", "2.1");
+    OciFixture.pip(venv, dir.resolve("wheels"), "envtainer-other==2.1");
+    Thread.sleep(2100);
+    Path second = dir.resolve("second.json");
+    JsonNode warm = OciFixture.build(spec, venv, "oci-archive:" + dir.resolve("img.tar"), cache, "-q",
+        "--report", second.toString()).report(second);
+    List<String> built = statuses(warm, "built");
+    assertEquals(1, built.size(), "one layer rebuilt: " + built + " of " + statuses(warm, "cached"));
+    assertEquals(cold.path("layers").size(), warm.path("layers").size());
+
+    Path third = dir.resolve("third.json");
+    JsonNode again = OciFixture.build(spec, venv, "oci-archive:" + dir.resolve("img.tar"), cache, "-q",
+        "--report", third.toString()).report(third);
+    assertEquals(List.of(), statuses(again, "built"), "nothing changed, nothing built");
+  }
+
+  private static List<String> statuses(JsonNode report, String status) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode l : report.path("layers")) if (l.path("status").asText().equals(status)) out.add(l.path("name").asText());
+    return out;
+  }
+}
