@@ -9,7 +9,8 @@
 #   images          python-base (bookworm + python3, venv, pip, numpy), mpi-base (trixie + python3, venv, pip,
 #                   mpi4py, Open MPI 5) and python-trixie (trixie + python3, venv, pip; no MPI: the runtime base of
 #                   bind-mode images), each as docker-archive.tar and oci-archive.tar, loaded into podman
-#   services        podman's Docker API on unix:///run/podman/podman.sock, a registry on 127.0.0.1:5000
+#   services        podman's Docker API on unix:///run/podman/podman.sock, a registry on 127.0.0.1:5000 and one
+#                   that wants a login on 127.0.0.1:5001 (user envtainer, password in the cache's registry-auth/)
 set -euo pipefail
 # shellcheck source=scripts/lib/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
@@ -171,7 +172,12 @@ wait_for() {
 }
 
 podman_answers() { [[ $(curl -fsS --max-time 5 --unix-socket "$PODMAN_SOCKET" http://d/_ping 2>/dev/null) == OK ]]; }
-registry_answers() { curl -fsS --max-time 5 "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; }
+# registry_answers ADDR: the registry at ADDR answers /v2/ (200, or 401 when it wants a login).
+registry_answers() {
+  local code
+  code=$(curl -sS --max-time 5 -o /dev/null -w '%{http_code}' "http://$1/v2/" 2>/dev/null) || return 1
+  [[ $code == 200 || $code == 401 ]]
+}
 
 start_podman_service() {
   if podman_answers; then
@@ -186,29 +192,41 @@ start_podman_service() {
   say "podman API answers on $PODMAN_SOCKET"
 }
 
+# start_registry DIR ADDR [htpasswd]: a local registry for tests on loopback; with "htpasswd" it wants the login
+# envtainer with the password in DIR/password (made once; bcrypt-hashed by Debian's python3 into DIR/htpasswd).
 start_registry() {
-  if registry_answers; then
-    say "registry already answers on $REGISTRY_ADDR"
+  local dir=$1 addr=$2 auth=${3:-} log
+  log=$LOG_DIR/$(basename "$dir")-service.log
+  if registry_answers "$addr"; then
+    say "registry already answers on $addr"
     return
   fi
-  mkdir -p "$REGISTRY_DIR/storage"
-  cat >"$REGISTRY_DIR/config.yml" <<EOF
-# Written by envtainer scripts/setup.sh: a plain local registry for tests, no auth, loopback only.
+  mkdir -p "$dir/storage"
+  local auth_conf=""
+  if [[ $auth == htpasswd ]]; then
+    [[ -s $dir/password ]] || (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$dir/password")
+    /usr/bin/python3 -W ignore -c 'import crypt, sys
+print("envtainer:" + crypt.crypt(sys.stdin.read().strip(), crypt.mksalt(crypt.METHOD_BLOWFISH)))' \
+      <"$dir/password" >"$dir/htpasswd"
+    auth_conf=$(printf 'auth:\n  htpasswd:\n    realm: envtainer-test\n    path: %s/htpasswd' "$dir")
+  fi
+  cat >"$dir/config.yml" <<EOF
+# Written by envtainer scripts/setup.sh: a local registry for tests, loopback only.
 version: 0.1
 log:
   level: warn
 storage:
   filesystem:
-    rootdirectory: $REGISTRY_DIR/storage
+    rootdirectory: $dir/storage
   delete:
     enabled: true
 http:
-  addr: $REGISTRY_ADDR
+  addr: $addr
+$auth_conf
 EOF
-  setsid nohup docker-registry serve "$REGISTRY_DIR/config.yml" \
-    >>"$LOG_DIR/registry-service.log" 2>&1 </dev/null &
-  wait_for 30 registry_answers || { tail -n 20 "$LOG_DIR/registry-service.log" >&2; die "registry did not start"; }
-  say "registry answers on $REGISTRY_ADDR"
+  setsid nohup docker-registry serve "$dir/config.yml" >>"$log" 2>&1 </dev/null &
+  wait_for 30 registry_answers "$addr" || { tail -n 20 "$log" >&2; die "registry on $addr did not start"; }
+  say "registry answers on $addr${auth:+ (login required)}"
 }
 
 # ---------------------------------------------------------------- main
@@ -235,7 +253,8 @@ main() {
   step host-packages install_host_packages
   step configure-host configure_host
   step podman-service start_podman_service
-  step registry start_registry
+  step registry start_registry "$REGISTRY_DIR" "$REGISTRY_ADDR"
+  step registry-auth start_registry "$AUTH_REGISTRY_DIR" "$AUTH_REGISTRY_ADDR" htpasswd
   step roots build_roots_in_parallel
   step apptainer-cache-clean clean_apptainer_cache
   step podman-load-python-base load_image python-base

@@ -17,6 +17,9 @@ IMAGES_DIR=$ENVTAINER_CACHE/images
 LOG_DIR=$ENVTAINER_CACHE/logs
 REGISTRY_DIR=$ENVTAINER_CACHE/registry
 REGISTRY_ADDR=127.0.0.1:5000
+# A second registry that wants a login (htpasswd, user envtainer): for the credential tests.
+AUTH_REGISTRY_DIR=$ENVTAINER_CACHE/registry-auth
+AUTH_REGISTRY_ADDR=127.0.0.1:5001
 PODMAN_SOCKET=/run/podman/podman.sock
 
 APT_OPTS=(-o DPkg::Lock::Timeout=900 -y -q)

@@ -38,6 +38,9 @@ public final class Tools {
   public static final String MPI_BASE_IMAGE = "localhost/envtainer/mpi-base:test";
   public static final String PYTHON_TRIXIE_IMAGE = "localhost/envtainer/python-trixie:test";
   public static final String REGISTRY = "127.0.0.1:5000";
+  /** A registry that wants the login {@link #AUTH_REGISTRY_USER} (scripts/setup.sh). */
+  public static final String AUTH_REGISTRY = "127.0.0.1:5001";
+  public static final String AUTH_REGISTRY_USER = "envtainer";
   public static final Path PODMAN_SOCKET = Path.of("/run/podman/podman.sock");
   private static final String SETUP_HINT = "run `bash scripts/setup.sh` as root first";
 
@@ -138,6 +141,27 @@ public final class Tools {
       missing("registry " + REGISTRY + " answered /v2/ with HTTP " + response.statusCode());
     } catch (IOException e) {
       missing("no registry at " + REGISTRY + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The password of {@link #AUTH_REGISTRY}, after checking that it answers and wants a login. */
+  public static String authRegistryPassword() {
+    Path file = cacheDir().resolve("registry-auth/password");
+    if (!Files.isRegularFile(file)) missing("no password for the registry " + AUTH_REGISTRY + " at " + file);
+    try {
+      HttpResponse<Void> response = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create("http://" + AUTH_REGISTRY + "/v2/")).timeout(Duration.ofSeconds(10)).build(),
+          HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() != 401) {
+        missing("registry " + AUTH_REGISTRY + " answered /v2/ with HTTP " + response.statusCode() + ", not 401");
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      missing("no registry at " + AUTH_REGISTRY + ": " + e);
+      return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

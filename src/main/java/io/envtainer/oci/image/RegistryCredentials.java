@@ -42,9 +42,9 @@ public final class RegistryCredentials {
     if (user != null && !user.isEmpty() && password != null) {
       return Optional.of(new Found(Credential.from(user, password), "$" + USERNAME_ENV + "/$" + PASSWORD_ENV));
     }
-    // jib's own messages name the file they used; they never contain the secret. Keep only those.
+    // jib's warnings name the file they could not use (never a secret); its other messages repeat ours.
     Consumer<LogEvent> jibLog = e -> {
-      if (e.getLevel() == LogEvent.Level.LIFECYCLE || e.getLevel() == LogEvent.Level.WARN) log.accept(e.getMessage());
+      if (e.getLevel() == LogEvent.Level.WARN) log.accept(e.getMessage());
     };
     CredentialRetrieverFactory factory = CredentialRetrieverFactory.forImage(ref, jibLog, env);
     List<Source> sources = new ArrayList<>();
