@@ -193,7 +193,8 @@ start_podman_service() {
 }
 
 # start_registry DIR ADDR [htpasswd]: a local registry for tests on loopback; with "htpasswd" it wants the login
-# envtainer with the password in DIR/password (made once; bcrypt-hashed by Debian's python3 into DIR/htpasswd).
+# envtainer with the password in DIR/password (made once; hashed into DIR/htpasswd by Debian's python3 with
+# bcrypt cost 4: the registry checks the hash on every request).
 start_registry() {
   local dir=$1 addr=$2 auth=${3:-} log
   log=$LOG_DIR/$(basename "$dir")-service.log
@@ -206,7 +207,7 @@ start_registry() {
   if [[ $auth == htpasswd ]]; then
     [[ -s $dir/password ]] || (umask 077 && head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$dir/password")
     /usr/bin/python3 -W ignore -c 'import crypt, sys
-print("envtainer:" + crypt.crypt(sys.stdin.read().strip(), crypt.mksalt(crypt.METHOD_BLOWFISH)))' \
+print("envtainer:" + crypt.crypt(sys.stdin.read().strip(), crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=16)))' \
       <"$dir/password" >"$dir/htpasswd"
     auth_conf=$(printf 'auth:\n  htpasswd:\n    realm: envtainer-test\n    path: %s/htpasswd' "$dir")
   fi

@@ -106,6 +106,19 @@ class BuildCommandTest {
   }
 
   @Test
+  void withoutATerminalProgressIsOneLinePerStepAndLayer() throws Exception {
+    CliRun r = CliRun.of("build", spec.toString(), "--env-dir", env.toString(), "--to",
+        "oci-archive:" + dir.resolve("p.tar"), "--cache", dir.resolve("cache").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains("envtainer: base scratch\n"), r.err());
+    assertTrue(r.err().contains("envtainer: ODD is set by the image's environment script only"), r.err());
+    assertTrue(r.err().matches("(?s).*  layer 1/2 built   \\S+: .* -> .*, \\d+ files\n.*"), r.err());
+    assertTrue(r.err().contains("  layer 2/2 built"), r.err());
+    assertFalse(r.err().contains("\r"), "no bar redrawing in logs");
+    assertEquals(1, r.out().lines().count(), r.out());
+  }
+
+  @Test
   void badInputIsOneLineAndExitTwo() throws Exception {
     CliRun r = build("sif:x.sif");
     assertEquals(2, r.exit());
