@@ -69,7 +69,8 @@ public final class BuildCommand implements Callable<Integer> {
     String command = "envtainer build " + input.file + site.describe();
     BuildPlan plan = PlanResolver.resolve(loaded.spec(), site.facts(loaded.spec()),
         new PlanOptions(PlanOptions.Stages.AUTO, command));
-    BuildProgress progress = new BuildProgress(self.commandLine().getErr(), BuildProgress.modeFor(quiet, env));
+    BuildProgress progress = new BuildProgress(self.commandLine().getErr(), BuildProgress.modeFor(quiet, env))
+        .timing(env.get("ENVTAINER_DEBUG") != null);
     OciBuild.Options options = new OciBuild.Options(envDir, target, cacheDir(env), level,
         jobs != null ? jobs : Runtime.getRuntime().availableProcessors(), insecure, env, sourceDateEpoch(env));
     BuildReport r;

@@ -20,10 +20,18 @@ public final class BuildProgress implements LayerListener {
   private volatile long totalBytes;
   private volatile int totalLayers;
   private long lastDraw;
+  private final long start = System.nanoTime();
+  private boolean timing;
 
   public BuildProgress(PrintWriter err, Mode mode) {
     this.err = err;
     this.mode = mode;
+  }
+
+  /** Prefixes each step with the seconds since the start (ENVTAINER_DEBUG). */
+  public BuildProgress timing(boolean on) {
+    timing = on;
+    return this;
   }
 
   /** BAR on a terminal (not in CI, not TERM=dumb), else LINES; QUIET when asked. */
@@ -36,8 +44,14 @@ public final class BuildProgress implements LayerListener {
   public void step(String message) {
     if (mode == Mode.QUIET) return;
     clearBar();
-    err.println("envtainer: " + message);
+    err.println("envtainer: " + (timing ? String.format("[%.2f s] ", (System.nanoTime() - start) / 1e9) : "")
+        + message);
     err.flush();
+  }
+
+  /** A step shown only with timing on (ENVTAINER_DEBUG). */
+  void debug(String message) {
+    if (timing) step(message);
   }
 
   void layers(int count, long bytes) {

@@ -7,11 +7,14 @@ import io.envtainer.oci.layer.LayerSplit;
 import io.envtainer.oci.layer.PackageOwners;
 import io.envtainer.oci.layer.TreeScan;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** A prepared environment directory as layers at the plan's prefix: scanned, relocated if it must be, split. */
 final class EnvironmentLayers {
@@ -29,12 +32,29 @@ final class EnvironmentLayers {
           + " in the image; conda environments hold their prefix in many files, so make it at " + prefix
           + " (micromamba create -p " + prefix + " ...) or set python.prefix: " + from + " in the spec");
     }
+    // The package databases are read while the tree is scanned.
+    CompletableFuture<PackageOwners.Claims> claims = CompletableFuture.supplyAsync(() -> {
+      try {
+        return PackageOwners.read(real, prefix);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
     TreeScan.Result scan = TreeScan.scan(real, prefix);
     List<Entry> entries = scan.entries();
     if (from != null) entries = Relocation.relocate(entries, from, prefix);
-    Map<String, String> owners = PackageOwners.of(entries, real, prefix);
+    Map<String, String> owners = PackageOwners.of(entries, real, prefix, join(claims));
     entries = withAncestors(entries, prefix, time);
     return new Result(LayerSplit.split("env", entries, owners, bigBytes, buckets, time), scan.skipped(), from);
+  }
+
+  private static <T> T join(CompletableFuture<T> f) throws IOException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException u) throw u.getCause();
+      throw e;
+    }
   }
 
   /** The prefix's parents (/opt for /opt/env) as plain directories, outside system directories. */

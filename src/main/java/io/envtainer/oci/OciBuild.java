@@ -6,6 +6,7 @@ import io.envtainer.oci.image.AssembledImage;
 import io.envtainer.oci.image.ImageAssembler;
 import io.envtainer.oci.image.ImageSettings;
 import io.envtainer.oci.image.ImageWriters;
+import io.envtainer.oci.image.Json;
 import io.envtainer.oci.image.RegistryAccess;
 import io.envtainer.oci.image.RegistryBase;
 import io.envtainer.oci.image.RegistryPusher;
@@ -48,6 +49,10 @@ public final class OciBuild {
   public static BuildReport run(BuildPlan plan, Options o, BuildProgress progress)
       throws BuildInputException, IOException {
     long start = System.nanoTime();
+    // Jackson takes a cold JVM a tenth of a second to set up; it is needed at the end, so set it up meanwhile.
+    Thread warm = new Thread(Json::warmUp, "envtainer-json");
+    warm.setDaemon(true);
+    warm.start();
     Path envDir = environmentDir(plan, o);
     LayerCache cache = LayerCache.at(o.cacheDir());
     RegistryAccess access = new RegistryAccess(o.insecure(), o.env(), progress::step);
@@ -73,6 +78,7 @@ public final class OciBuild {
         progress.step("the venv was made at " + env.relocatedFrom() + ": its scripts' #! lines and activate scripts "
             + "now say " + plan.python().prefix());
       }
+      progress.debug("environment scanned and split");
       layers.addAll(env.layers());
       skipped.addAll(env.skipped());
     }
@@ -91,9 +97,11 @@ public final class OciBuild {
     progress.step(layers.size() + " layers, " + o.jobs() + " at a time, gzip level " + o.compressionLevel());
     List<LayerBlob> blobs = new LayerBuilder(cache, o.compressionLevel(), o.jobs(), progress).build(layers);
     progress.end();
+    progress.debug("layers done");
 
     String refName = plan.name() + ":latest";
     AssembledImage image = ImageAssembler.assemble(refName, source, blobs, settings(plan, source, o.time()));
+    progress.debug("image assembled");
     ImageTarget t = o.target();
     List<String> uploaded = List.of();
     progress.step("writing " + t);
@@ -104,6 +112,7 @@ public final class OciBuild {
       case REGISTRY -> uploaded = RegistryPusher.push(image, source.registryRepository(), t.reference(), access,
           n -> { }).uploaded();
     }
+    progress.debug("written");
     return new BuildReport(t.toString(), image.manifestDigest(), image.config().digest(), source.reference(),
         source.manifestDigest(), source.layers().size(), blobs, uploaded, skipped, (System.nanoTime() - start) / 1e9);
   }

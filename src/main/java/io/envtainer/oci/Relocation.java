@@ -22,9 +22,10 @@ final class Relocation {
 
   private Relocation() {}
 
-  /** Where the environment in DIR was made, when it says so; empty when it does not or when it is not one. */
+  /** Where the venv or conda environment in DIR was made, when it says so; empty when it does not or is neither. */
   static Optional<String> origin(Path dir) throws IOException {
     Path cfg = dir.resolve("pyvenv.cfg");
+    if (!Files.isRegularFile(cfg) && !isConda(dir)) return Optional.empty();
     if (Files.isRegularFile(cfg)) {
       for (String line : Files.readAllLines(cfg, StandardCharsets.UTF_8)) {
         // Python 3.11+: "command = /usr/bin/python3 -m venv [options] /path/to/venv"

@@ -3,44 +3,54 @@ package io.envtainer.oci.image;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
-/** The outer tar of image archives: directories and files, 0:0, time 0, so that the same image gives the same tar. */
+/**
+ * The outer tar of image archives: directories and files, 0:0, time 0, so that the same image gives the same tar.
+ * Written straight to a file channel: blobs that are files (the layer cache, a base archive) are copied by the
+ * kernel (sendfile), which matters when a rebuild rewrites a large archive around one changed layer.
+ */
 final class ArchiveTar implements AutoCloseable {
-  private final TarArchiveOutputStream tar;
-  private final byte[] buffer = new byte[1 << 20];
+  private static final int BLOCK = 512;
+  private static final int RECORD = 20 * BLOCK;
 
-  ArchiveTar(OutputStream out) {
-    tar = new TarArchiveOutputStream(out, StandardCharsets.UTF_8.name());
-    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+  private final FileChannel out;
+  private final byte[] header = new byte[BLOCK];
+
+  ArchiveTar(FileChannel out) {
+    this.out = out;
   }
 
   void directory(String name) throws IOException {
-    TarArchiveEntry e = entry(name + "/", TarConstants.LF_DIR, 040755);
-    tar.putArchiveEntry(e);
-    tar.closeArchiveEntry();
+    header(name + "/", TarConstants.LF_DIR, 040755, 0);
   }
 
   void file(String name, byte[] content) throws IOException {
-    TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0100644);
-    e.setSize(content.length);
-    tar.putArchiveEntry(e);
-    tar.write(content);
-    tar.closeArchiveEntry();
+    header(name, TarConstants.LF_NORMAL, 0100644, content.length);
+    write(ByteBuffer.wrap(content));
+    pad(content.length);
   }
 
   void blob(String name, ImageBlob blob) throws IOException {
-    stream(name, blob.source().open(), blob.size(), blob.digest());
+    header(name, TarConstants.LF_NORMAL, 0100644, blob.size());
+    long n = blob.source().transferTo(out);
+    if (n != blob.size()) throw new IOException("blob " + blob.digest() + " has " + n + " bytes, expected " + blob.size());
+    pad(n);
   }
 
   /** A layer uncompressed, as docker-save archives hold them. */
-  void uncompressedLayer(String name, ImageBlob layer, java.nio.file.Path scratchDir) throws IOException {
+  void uncompressedLayer(String name, ImageBlob layer, Path scratchDir) throws IOException {
     switch (layer.mediaType()) {
       case MediaTypes.LAYER_TAR -> blob(name, layer);
       case MediaTypes.LAYER_GZIP -> {
@@ -49,14 +59,14 @@ final class ArchiveTar implements AutoCloseable {
           return;
         }
         // Size unknown (a registry base layer): the tar header needs it first.
-        java.nio.file.Path tmp = java.nio.file.Files.createTempFile(scratchDir, ".layer.", ".partial");
+        Path tmp = Files.createTempFile(scratchDir, ".layer.", ".partial");
         try {
           try (InputStream in = gunzip(layer)) {
-            java.nio.file.Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
           }
-          stream(name, java.nio.file.Files.newInputStream(tmp), java.nio.file.Files.size(tmp), layer.diffId());
+          stream(name, Files.newInputStream(tmp), Files.size(tmp), layer.diffId());
         } finally {
-          java.nio.file.Files.deleteIfExists(tmp);
+          Files.deleteIfExists(tmp);
         }
       }
       default -> throw new IOException("layer " + layer.digest() + " is " + layer.mediaType() + "; a docker archive "
@@ -65,22 +75,22 @@ final class ArchiveTar implements AutoCloseable {
   }
 
   private static InputStream gunzip(ImageBlob layer) throws IOException {
-    return new java.util.zip.GZIPInputStream(layer.source().open(), 1 << 16);
+    return new GZIPInputStream(layer.source().open(), 1 << 16);
   }
 
   private void stream(String name, InputStream source, long size, String what) throws IOException {
-    TarArchiveEntry e = entry(name, TarConstants.LF_NORMAL, 0100644);
-    e.setSize(size);
-    tar.putArchiveEntry(e);
+    header(name, TarConstants.LF_NORMAL, 0100644, size);
+    OutputStream sink = Channels.newOutputStream(out);
+    long n;
     try (InputStream in = source) {
-      long n = 0;
-      for (int r; (r = in.read(buffer)) >= 0; n += r) tar.write(buffer, 0, r);
-      if (n != size) throw new IOException(what + " has " + n + " bytes, expected " + size);
+      n = in.transferTo(sink);
     }
-    tar.closeArchiveEntry();
+    if (n != size) throw new IOException(what + " has " + n + " bytes, expected " + size);
+    pad(n);
   }
 
-  private static TarArchiveEntry entry(String name, byte type, int mode) {
+  private void header(String name, byte type, int mode, long size) throws IOException {
+    if (name.getBytes(StandardCharsets.UTF_8).length >= 100) throw new IllegalArgumentException("name too long: " + name);
     TarArchiveEntry e = new TarArchiveEntry(name, type, false);
     e.setMode(mode);
     e.setUserId(0);
@@ -88,12 +98,26 @@ final class ArchiveTar implements AutoCloseable {
     e.setUserName("");
     e.setGroupName("");
     e.setLastModifiedTime(FileTime.from(Instant.EPOCH));
-    return e;
+    e.setSize(size);
+    java.util.Arrays.fill(header, (byte) 0);
+    e.writeEntryHeader(header);
+    write(ByteBuffer.wrap(header));
   }
 
+  private void pad(long written) throws IOException {
+    int rest = (int) (written % BLOCK);
+    if (rest != 0) write(ByteBuffer.allocate(BLOCK - rest));
+  }
+
+  private void write(ByteBuffer b) throws IOException {
+    while (b.hasRemaining()) out.write(b);
+  }
+
+  /** Two zero blocks end the archive; it is padded to whole 10 KiB records, as tar does. */
   @Override
   public void close() throws IOException {
-    tar.finish();
-    tar.flush();
+    write(ByteBuffer.allocate(2 * BLOCK));
+    long size = out.position();
+    if (size % RECORD != 0) write(ByteBuffer.allocate((int) (RECORD - size % RECORD)));
   }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
@@ -16,6 +18,15 @@ public interface BlobSource {
   /** The blob as a whole file of its own, when it is one (for hard links into a layout directory). */
   default Optional<Path> file() throws IOException {
     return Optional.empty();
+  }
+
+  /** Writes the whole blob to OUT; returns the bytes written. Files are copied by the kernel where it can. */
+  default long transferTo(WritableByteChannel out) throws IOException {
+    Optional<Path> f = file();
+    if (f.isPresent()) return slice(f.get(), 0, Files.size(f.get())).transferTo(out);
+    try (InputStream in = open()) {
+      return in.transferTo(Channels.newOutputStream(out));
+    }
   }
 
   static BlobSource of(byte[] bytes) {
@@ -38,10 +49,26 @@ public interface BlobSource {
 
   /** LENGTH bytes at OFFSET of an archive (a layer inside a docker-save or OCI archive, read in place). */
   static BlobSource slice(Path archive, long offset, long length) {
-    return () -> {
-      FileChannel ch = FileChannel.open(archive, StandardOpenOption.READ);
-      ch.position(offset);
-      return new BoundedInputStream(Channels.newInputStream(ch), length);
+    return new BlobSource() {
+      @Override
+      public InputStream open() throws IOException {
+        FileChannel ch = FileChannel.open(archive, StandardOpenOption.READ);
+        ch.position(offset);
+        return new BoundedInputStream(Channels.newInputStream(ch), length);
+      }
+
+      @Override
+      public long transferTo(WritableByteChannel out) throws IOException {
+        try (FileChannel ch = FileChannel.open(archive, StandardOpenOption.READ)) {
+          long done = 0;
+          while (done < length) {
+            long n = ch.transferTo(offset + done, length - done, out);
+            if (n <= 0) throw new IOException(archive + ": ended after " + done + " of " + length + " bytes");
+            done += n;
+          }
+          return done;
+        }
+      }
     };
   }
 

@@ -3,15 +3,14 @@ package io.envtainer.oci.image;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.envtainer.util.Sha256;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -135,26 +134,40 @@ public final class ImageWriters {
   }
 
   interface Content {
-    void writeTo(OutputStream out) throws IOException;
+    void writeTo(FileChannel out) throws IOException;
   }
 
-  /** Writes to a temporary file beside TARGET, then moves it over TARGET; on failure nothing is left. */
+  /**
+   * Writes to a temporary file beside TARGET, then moves it to TARGET; on failure nothing is left and an existing
+   * TARGET is untouched. An existing TARGET is first moved aside and deleted after: replacing a file by rename
+   * makes ext4 allocate and flush the new file at once (its replace-via-rename safeguard), a third of a second for
+   * a 500 MB image, while a rename to a free name does not. For that instant there is no TARGET, never a partial one.
+   */
   static void writeAtomically(Path target, Content content) throws IOException {
     Path t = target.toAbsolutePath().normalize();
     Files.createDirectories(t.getParent());
     Path tmp = Files.createTempFile(t.getParent(), "." + t.getFileName() + ".", ".partial");
+    Path old = null;
     try {
-      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 20)) {
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         content.writeTo(out);
       }
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
+      if (Files.isRegularFile(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        // A free name: renaming onto an existing file would trigger the same flush.
+        old = t.resolveSibling("." + t.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".old");
+        Files.move(t, old, StandardCopyOption.ATOMIC_MOVE);
+      }
       try {
-        Files.move(tmp, t, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, t, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, t, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        if (old != null) Files.move(old, t, StandardCopyOption.ATOMIC_MOVE);
+        old = null;
+        throw e;
       }
     } finally {
       Files.deleteIfExists(tmp);
+      if (old != null) Files.deleteIfExists(old);
     }
   }
 

@@ -12,6 +12,11 @@ public final class Json {
 
   private Json() {}
 
+  /** Sets up the mapper (class loading, caches) ahead of use; safe from any thread. */
+  public static void warmUp() {
+    bytes(object().put("warm", 1));
+  }
+
   public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }

@@ -93,7 +93,7 @@ public final class LayerBuilder {
   }
 
   private LayerBlob buildOne(LayerContent layer, long startNanos) throws IOException {
-    String key = LayerKey.of(layer, level);
+    LayerKey key = LayerKey.of(layer, level);
     var cached = cache.lookup(key, layer.name());
     if (cached.isPresent()) {
       listener.bytes(cached.get().uncompressedSize());
@@ -109,8 +109,8 @@ public final class LayerBuilder {
   private LayerBlob write(LayerContent layer) throws IOException {
     Path temp = cache.newTemp(layer.name());
     try {
-      MessageDigest blobSha = LayerKey.sha256();
-      MessageDigest tarSha = LayerKey.sha256();
+      MessageDigest blobSha = Sha256.newDigest();
+      MessageDigest tarSha = Sha256.newDigest();
       Counting blobCount;
       Counting tarCount;
       int files;

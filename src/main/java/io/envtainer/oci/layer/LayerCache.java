@@ -7,6 +7,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.Optional;
 import io.envtainer.util.Sha256;
 
@@ -15,7 +16,7 @@ import io.envtainer.util.Sha256;
  *
  * <pre>
  *   blobs/sha256/HEX   compressed layers (and downloaded base layers), named by their digest
- *   layers/KEY         "diffId digest size uncompressedSize mediaType files" for a layer content key
+ *   layers/ID          "diffId digest size uncompressedSize mediaType files", then the layer's key (LayerKey)
  *   tmp/               blobs being written; moved into blobs/ only when complete
  * </pre>
  * Every write is a complete file moved into place, so concurrent builds and killed builds leave no partial blob.
@@ -70,12 +71,17 @@ public final class LayerCache {
     return target;
   }
 
-  /** The layer a content key gave before, if its blob is still here. */
-  public Optional<LayerBlob> lookup(String key, String name) {
-    Path record = root.resolve("layers").resolve(key);
+  /** The layer the same key gave before, if its blob is still here. */
+  Optional<LayerBlob> lookup(LayerKey key, String name) {
+    Path record = root.resolve("layers").resolve(key.id());
     try {
       if (!Files.isRegularFile(record)) return Optional.empty();
-      String[] f = Files.readString(record, StandardCharsets.UTF_8).strip().split(" ");
+      byte[] stored = Files.readAllBytes(record);
+      int nl = indexOf(stored, (byte) '\n');
+      if (nl < 0 || !Arrays.equals(stored, nl + 1, stored.length, key.material(), 0, key.material().length)) {
+        return Optional.empty();
+      }
+      String[] f = new String(stored, 0, nl, StandardCharsets.UTF_8).split(" ");
       if (f.length != 6) return Optional.empty();
       long size = Long.parseLong(f[2]);
       if (!hasBlob(f[1], size)) return Optional.empty();
@@ -86,11 +92,21 @@ public final class LayerCache {
     }
   }
 
-  public void remember(String key, LayerBlob b) throws IOException {
+  /** Records which blob KEY gave: a line of facts, then the key itself. */
+  void remember(LayerKey key, LayerBlob b) throws IOException {
     Path tmp = newTemp("layer");
-    Files.writeString(tmp, b.diffId() + " " + b.digest() + " " + b.size() + " " + b.uncompressedSize() + " "
-        + b.mediaType() + " " + b.files() + "\n", StandardCharsets.UTF_8);
-    Files.move(tmp, root.resolve("layers").resolve(key), StandardCopyOption.ATOMIC_MOVE,
+    byte[] head = (b.diffId() + " " + b.digest() + " " + b.size() + " " + b.uncompressedSize() + " " + b.mediaType()
+        + " " + b.files() + "\n").getBytes(StandardCharsets.UTF_8);
+    try (var out = Files.newOutputStream(tmp)) {
+      out.write(head);
+      out.write(key.material());
+    }
+    Files.move(tmp, root.resolve("layers").resolve(key.id()), StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static int indexOf(byte[] b, byte x) {
+    for (int i = 0; i < b.length; i++) if (b[i] == x) return i;
+    return -1;
   }
 }

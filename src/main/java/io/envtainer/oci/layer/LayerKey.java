@@ -1,44 +1,66 @@
 package io.envtainer.oci.layer;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import io.envtainer.util.Sha256;
+import java.util.zip.CRC32C;
 
 /**
- * A layer's cache key, computed without reading file content: everything that goes into the tar header of every
- * entry, plus, for host files, the inode and its change time (ctime). The kernel sets ctime on every write, rename
- * into place or metadata change, and no user tool can set it back, so an unchanged key means unchanged content,
- * even when a tool preserved the modification time (jib's cache keys on mtime alone and misses such changes).
- * Generated content is hashed.
+ * A layer's cache key, made without reading file content: everything that goes into the tar header of every entry,
+ * plus, for host files, the inode and its change time (ctime), and generated content itself. The kernel sets ctime
+ * on every write, rename into place or metadata change, and no user tool can set it back, so an unchanged key means
+ * unchanged content, even when a tool kept the modification time (jib's cache keys on mtime alone and misses such
+ * changes).
+ *
+ * <p>The cache compares keys byte for byte ({@code material}); {@code id} (a CRC and the length) only names the
+ * record. Hashing would be no safer and costs a cold JVM more than the comparison.
  */
-final class LayerKey {
+record LayerKey(String id, byte[] material) {
   /** Bumped whenever the tar writer's output for the same entries changes. */
-  private static final String FORMAT = "envtainer-layer-1";
+  private static final String FORMAT = "envtainer-layer-3";
 
-  private LayerKey() {}
-
-  static String of(LayerContent layer, int compressionLevel) {
-    MessageDigest md = sha256();
-    md.update((FORMAT + " level=" + compressionLevel + "\n").getBytes(StandardCharsets.UTF_8));
-    StringBuilder b = new StringBuilder(256);
-    for (Entry e : layer.entries()) {
-      b.setLength(0);
-      b.append(e.type()).append(' ').append(e.path().length()).append(':').append(e.path())
-          .append(' ').append(Integer.toOctalString(e.mode())).append(' ').append(e.mtime()).append(' ')
-          .append(e.size());
-      if (e.linkTarget() != null) b.append(" -> ").append(e.linkTarget().length()).append(':').append(e.linkTarget());
-      if (e.source() instanceof Entry.Source.HostFile && e.stat() != null) {
-        Entry.Stat s = e.stat();
-        b.append(" dev=").append(s.device()).append(" ino=").append(s.inode()).append(" mtime=")
-            .append(s.mtimeNanos()).append(" ctime=").append(s.ctimeNanos());
-      } else if (e.source() instanceof Entry.Source.Bytes bytes) {
-        b.append(" sha256=").append(HexFormat.of().formatHex(sha256().digest(bytes.data())));
+  static LayerKey of(LayerContent layer, int compressionLevel) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * layer.entries().size() + 64);
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeUTF(FORMAT + " level=" + compressionLevel);
+      for (Entry e : layer.entries()) {
+        string(out, e.path());
+        out.writeByte(e.type().ordinal());
+        out.writeInt(e.mode());
+        out.writeLong(e.mtime());
+        out.writeLong(e.size());
+        string(out, e.linkTarget() == null ? "" : e.linkTarget());
+        if (e.source() instanceof Entry.Source.HostFile && e.stat() != null) {
+          Entry.Stat s = e.stat();
+          out.writeByte(1);
+          out.writeLong(s.device());
+          out.writeLong(s.inode());
+          out.writeLong(s.mtimeNanos());
+          out.writeLong(s.ctimeNanos());
+        } else if (e.source() instanceof Entry.Source.Bytes b) {
+          out.writeByte(2);
+          out.writeInt(b.data().length);
+          out.write(b.data());
+        } else {
+          out.writeByte(0);
+        }
       }
-      b.append('\n');
-      md.update(b.toString().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    return HexFormat.of().formatHex(md.digest());
+    byte[] material = bytes.toByteArray();
+    CRC32C crc = new CRC32C();
+    crc.update(material);
+    return new LayerKey(String.format("%08x-%d", crc.getValue(), material.length), material);
+  }
+
+  /** A length-prefixed UTF-8 string (writeUTF stops at 64 KB). */
+  private static void string(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
   }
 
   /** True when a host file of the layer changed so recently that a later write could keep the same ctime. */
@@ -47,9 +69,5 @@ final class LayerKey {
       if (e.stat() != null && e.stat().ctimeNanos() >= notBeforeNanos) return true;
     }
     return false;
-  }
-
-  static MessageDigest sha256() {
-    return Sha256.newDigest();
   }
 }

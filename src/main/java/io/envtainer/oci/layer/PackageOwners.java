@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -18,13 +19,34 @@ import java.util.Map;
  * The first claim wins, in that order: conda and dpkg know their files better than the Python metadata they ship.
  */
 public final class PackageOwners {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Made only when a conda environment is read: an ObjectMapper costs a cold JVM 0.1 s. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Map<String, Entry> byPath = new HashMap<>();
+  private final java.util.Set<String> symlinks = new java.util.HashSet<>();
   private final Map<String, String> owner = new HashMap<>();
 
   private PackageOwners(List<Entry> entries) {
-    for (Entry e : entries) byPath.put(e.path(), e);
+    for (Entry e : entries) {
+      byPath.put(e.path(), e);
+      if (e.type() == Entry.Type.SYMLINK) symlinks.add(e.path());
+    }
+  }
+
+  /**
+   * What the package databases claim (conda-meta, dpkg), in precedence order, as image paths. Reading them does not
+   * need the scanned tree, so it can run while the tree is scanned.
+   */
+  public record Claims(List<String> paths, List<String> ids) {}
+
+  public static Claims read(Path hostDir, String target) throws IOException {
+    Claims c = new Claims(new ArrayList<>(), new ArrayList<>());
+    String prefix = ImagePaths.relative(target);
+    conda(hostDir, prefix, c);
+    dpkg(hostDir, prefix, c);
+    return c;
   }
 
   /**
@@ -34,53 +56,62 @@ public final class PackageOwners {
    * @return image path → package id ({@code conda:numpy}, {@code deb:libc6}, {@code pypi:numpy})
    */
   public static Map<String, String> of(List<Entry> entries, Path hostDir, String target) throws IOException {
+    return of(entries, hostDir, target, read(hostDir, target));
+  }
+
+  public static Map<String, String> of(List<Entry> entries, Path hostDir, String target, Claims claims)
+      throws IOException {
     PackageOwners o = new PackageOwners(entries);
-    String prefix = ImagePaths.relative(target);
-    o.conda(hostDir, prefix);
-    o.dpkg(hostDir, prefix);
-    o.python(hostDir, prefix, entries);
+    for (int i = 0; i < claims.paths().size(); i++) o.claim(claims.paths().get(i), claims.ids().get(i));
+    o.python(hostDir, ImagePaths.relative(target), entries);
     return o.owner;
   }
 
-  private void conda(Path hostDir, String prefix) throws IOException {
+  private static void conda(Path hostDir, String prefix, Claims c) throws IOException {
     Path meta = hostDir.resolve("conda-meta");
     if (!Files.isDirectory(meta)) return;
     try (var files = Files.list(meta)) {
       for (Path json : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-        JsonNode record = JSON.readTree(json.toFile());
+        JsonNode record = Json.MAPPER.readTree(json.toFile());
         String name = record.path("name").asText(null);
         if (name == null) continue;
         String id = "conda:" + name;
-        claim(join(prefix, "conda-meta/" + json.getFileName()), id);
-        for (JsonNode f : record.path("files")) claim(join(prefix, f.asText()), id);
+        add(c, join(prefix, "conda-meta/" + json.getFileName()), id);
+        for (JsonNode f : record.path("files")) add(c, join(prefix, f.asText()), id);
       }
     }
   }
 
-  private void dpkg(Path hostDir, String prefix) throws IOException {
+  private static void dpkg(Path hostDir, String prefix, Claims c) throws IOException {
     Path info = hostDir.resolve("var/lib/dpkg/info");
     if (!Files.isDirectory(info)) return;
+    List<Path> all;
     try (var files = Files.list(info)) {
-      for (Path list : files.filter(p -> p.getFileName().toString().endsWith(".list")).sorted().toList()) {
-        String base = list.getFileName().toString();
-        String pkg = base.substring(0, base.length() - ".list".length());
-        String id = "deb:" + (pkg.contains(":") ? pkg.substring(0, pkg.indexOf(':')) : pkg);
-        for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
-          if (line.startsWith("/") && line.length() > 1) claim(join(prefix, line.substring(1)), id);
-        }
-      }
-      // The package's own maintainer files (pkg.md5sums, pkg.postinst...) go with it.
-      try (var all = Files.list(info)) {
-        for (Path f : all.sorted().toList()) {
-          String name = f.getFileName().toString();
-          int dot = name.lastIndexOf('.');
-          if (dot <= 0) continue;
-          String pkg = name.substring(0, dot);
-          if (pkg.contains(":")) pkg = pkg.substring(0, pkg.indexOf(':'));
-          claim(join(prefix, "var/lib/dpkg/info/" + name), "deb:" + pkg);
-        }
+      all = files.sorted().toList();
+    }
+    for (Path list : all) {
+      String base = list.getFileName().toString();
+      if (!base.endsWith(".list")) continue;
+      String pkg = base.substring(0, base.length() - ".list".length());
+      String id = "deb:" + (pkg.contains(":") ? pkg.substring(0, pkg.indexOf(':')) : pkg);
+      for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+        if (line.startsWith("/") && line.length() > 1) add(c, join(prefix, line.substring(1)), id);
       }
     }
+    // The package's own maintainer files (pkg.md5sums, pkg.postinst...) go with it.
+    for (Path f : all) {
+      String name = f.getFileName().toString();
+      int dot = name.lastIndexOf('.');
+      if (dot <= 0) continue;
+      String pkg = name.substring(0, dot);
+      if (pkg.contains(":")) pkg = pkg.substring(0, pkg.indexOf(':'));
+      add(c, join(prefix, "var/lib/dpkg/info/" + name), "deb:" + pkg);
+    }
+  }
+
+  private static void add(Claims c, String path, String id) {
+    c.paths().add(path);
+    c.ids().add(id);
   }
 
   private void python(Path hostDir, String prefix, List<Entry> entries) throws IOException {
@@ -141,7 +172,7 @@ public final class PackageOwners {
    * have usr/lib/...), or null when it leaves the tree.
    */
   private String canonical(String path) {
-    if (byPath.containsKey(path) && !path.contains("/")) return path;
+    if (byPath.containsKey(path) && !throughSymlink(path)) return path;
     Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
     StringBuilder cur = new StringBuilder();
     int hops = 0;
@@ -168,6 +199,15 @@ public final class PackageOwners {
       cur.append(next);
     }
     return cur.toString();
+  }
+
+  /** True when a parent directory of PATH is a symlink in the tree. */
+  private boolean throughSymlink(String path) {
+    if (symlinks.isEmpty()) return false;
+    for (int i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
+      if (symlinks.contains(path.substring(0, i))) return true;
+    }
+    return false;
   }
 
   private static String join(String prefix, String rel) {

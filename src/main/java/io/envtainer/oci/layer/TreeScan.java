@@ -1,29 +1,26 @@
 package io.envtainer.oci.layer;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.FileVisitOption;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveTask;
 
 /**
  * Reads a host directory tree as layer entries without following symlinks: symlinks stay symlinks, the second and
  * later names of a hard-linked file become hard links to the first (in path order), modes keep all 12 bits, empty
  * directories stay. Owners are not kept (every entry is 0:0): the image is built rootless and host uids mean
- * nothing elsewhere.
+ * nothing elsewhere. One stat per entry; directories are read in parallel.
  */
 public final class TreeScan {
-  private static final String ATTRIBUTES = "unix:mode,ino,dev,nlink,size,lastModifiedTime,ctime";
   private static final int S_IFMT = 0170000;
   private static final int S_IFDIR = 0040000;
   private static final int S_IFREG = 0100000;
@@ -50,52 +47,77 @@ public final class TreeScan {
       return e == null ? new Result(List.of(), List.of(dir.toString())) : new Result(List.of(e), List.of());
     }
     List<Entry> entries = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    Files.walkFileTree(dir, EnumSet.noneOf(FileVisitOption.class), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
-        visit(d);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
-        visit(f);
-        return FileVisitResult.CONTINUE;
-      }
-
-      @Override
-      public FileVisitResult visitFileFailed(Path f, IOException e) throws IOException {
-        throw new IOException(f + ": cannot read (" + e.getMessage() + ")", e);
-      }
-
-      private void visit(Path p) throws IOException {
-        String rel = dir.relativize(p).toString();
-        String path = rel.isEmpty() ? prefix : prefix.isEmpty() ? rel : prefix + "/" + rel;
-        if (path.isEmpty()) return;
-        Entry e = entry(p, path);
-        if (e == null) skipped.add(p.toString());
-        else entries.add(e);
-      }
-    });
+    if (!prefix.isEmpty()) entries.add(entry(dir, prefix));
+    Walk.Found found;
+    ForkJoinPool pool = new ForkJoinPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    try {
+      found = pool.invoke(new Walk(dir, prefix));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      pool.shutdownNow();
+    }
+    entries.addAll(found.entries());
     entries.sort((a, b) -> a.path().compareTo(b.path()));
+    List<String> skipped = new ArrayList<>(found.skipped());
+    skipped.sort(null);
     return new Result(linkHardLinks(entries), skipped);
+  }
+
+  /** Everything below a directory whose own entry is PATH; subdirectories are tasks of their own. */
+  private static final class Walk extends RecursiveTask<Walk.Found> {
+    private static final long serialVersionUID = 1L;
+
+    record Found(List<Entry> entries, List<String> skipped) {}
+
+    private final transient Path dir;
+    private final String path;
+
+    Walk(Path dir, String path) {
+      this.dir = dir;
+      this.path = path;
+    }
+
+    @Override
+    protected Found compute() {
+      List<Entry> entries = new ArrayList<>();
+      List<String> skipped = new ArrayList<>();
+      List<Walk> subdirectories = new ArrayList<>();
+      try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+        for (Path c : children) {
+          String childPath = ImagePaths.join(path, c.getFileName().toString());
+          Entry e = entry(c, childPath);
+          if (e == null) {
+            skipped.add(c.toString());
+            continue;
+          }
+          entries.add(e);
+          if (e.type() == Entry.Type.DIRECTORY) subdirectories.add(new Walk(c, childPath));
+        }
+      } catch (java.nio.file.AccessDeniedException e) {
+        throw new UncheckedIOException(new IOException(dir + ": cannot read the directory (permission denied)", e));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      for (Walk w : ForkJoinTask.invokeAll(subdirectories)) {
+        Found f = w.join();
+        entries.addAll(f.entries());
+        skipped.addAll(f.skipped());
+      }
+      return new Found(entries, skipped);
+    }
   }
 
   /** One host path as an entry, or null for a socket (tar cannot hold one). */
   static Entry entry(Path p, String path) throws IOException {
-    Map<String, Object> a = Files.readAttributes(p, ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
-    int mode = (Integer) a.get("mode");
-    FileTime modified = (FileTime) a.get("lastModifiedTime");
-    long mtimeNanos = modified.to(TimeUnit.NANOSECONDS);
-    long seconds = Math.floorDiv(mtimeNanos, 1_000_000_000L);
-    Entry.Stat stat = new Entry.Stat((Long) a.get("dev"), (Long) a.get("ino"), ((Number) a.get("nlink")).longValue(),
-        mtimeNanos, ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS));
-    int perms = mode & 07777;
-    return switch (mode & S_IFMT) {
+    HostStat a = HostStat.of(p);
+    long seconds = Math.floorDiv(a.mtimeNanos(), 1_000_000_000L);
+    Entry.Stat stat = new Entry.Stat(a.device(), a.inode(), a.nlink(), a.mtimeNanos(), a.ctimeNanos());
+    int perms = a.mode() & 07777;
+    return switch (a.mode() & S_IFMT) {
       case S_IFDIR -> new Entry(path, Entry.Type.DIRECTORY, perms, seconds, 0, null, Entry.Source.NONE, stat);
-      case S_IFREG -> new Entry(path, Entry.Type.FILE, perms, seconds, (Long) a.get("size"), null,
-          new Entry.Source.HostFile(p), stat);
+      case S_IFREG -> new Entry(path, Entry.Type.FILE, perms, seconds, a.size(), null, new Entry.Source.HostFile(p),
+          stat);
       case S_IFLNK -> new Entry(path, Entry.Type.SYMLINK, perms, seconds, 0, Files.readSymbolicLink(p).toString(),
           Entry.Source.NONE, stat);
       case S_IFIFO -> new Entry(path, Entry.Type.FIFO, perms, seconds, 0, null, Entry.Source.NONE, stat);

@@ -68,6 +68,11 @@ class ImageAssemblerTest {
     assertEquals(MediaTypes.LAYER_TAR, m.at("/layers/0/mediaType").asText());
     assertEquals(MediaTypes.LAYER_GZIP, m.at("/layers/1/mediaType").asText());
     assertEquals(image.config().digest(), m.at("/config/digest").asText());
+    byte[] jib = com.google.cloud.tools.jib.json.JsonTemplateMapper.toByteArray(
+        com.google.cloud.tools.jib.json.JsonTemplateMapper.readJson(image.manifest(),
+            com.google.cloud.tools.jib.image.json.OciManifestTemplate.class));
+    assertEquals(new String(jib, java.nio.charset.StandardCharsets.UTF_8),
+        new String(image.manifest(), java.nio.charset.StandardCharsets.UTF_8), "the bytes jib's client would push");
     byte[] again = ImageAssembler.assemble("demo:latest", base(), List.of(added), settings()).manifest();
     assertEquals(new String(image.manifest(), java.nio.charset.StandardCharsets.UTF_8),
         new String(again, java.nio.charset.StandardCharsets.UTF_8));

@@ -32,7 +32,7 @@ class LayerSplitTest {
     List<LayerContent> layers = LayerSplit.split("env", entries, owners, 150, 4, 42);
 
     assertEquals("env-tree", layers.get(0).name());
-    assertEquals(List.of("env", "env/lib", "env/nothing", "env/orphan"), paths(layers.get(0)));
+    assertEquals(List.of("env", "env/lib", "env/nothing"), paths(layers.get(0)));
     assertEquals(42, layers.get(0).entries().get(1).mtime(), "a shared directory gets the fixed time");
     assertEquals(0700, layers.get(0).entries().get(1).mode(), "and keeps its mode");
     assertEquals(5, layers.get(0).entries().get(2).mtime(), "an empty directory keeps its time");
@@ -43,7 +43,27 @@ class LayerSplitTest {
     String bucket = String.format("packages-%02d", LayerSplit.bucket("pypi:small", 4));
     assertEquals(bucket, layers.get(2).name());
     assertEquals(List.of("env/lib/small.py"), paths(layers.get(2)));
-    assertEquals(3, layers.size());
+    assertEquals(String.format("files-%02d", LayerSplit.bucket("env/orphan", 4)), layers.get(3).name());
+    assertEquals(List.of("env/orphan"), paths(layers.get(3)), "a file no package owns, in a shared directory");
+    assertEquals(4, layers.size());
+  }
+
+  @Test
+  void filesNoPackageOwnsGoWithThePackageWhoseDirectoryHoldsThem() {
+    List<Entry> entries = List.of(
+        Entry.directory("site", 0755, 5),
+        Entry.directory("site/numpy", 0755, 5),
+        Entry.directory("site/numpy/__pycache__", 0755, 5),
+        file("site/numpy/__pycache__/core.cpython-311.pyc", 7),
+        file("site/numpy/core.py", 100),
+        file("site/six.py", 10),
+        new Entry("site/link", Entry.Type.SYMLINK, 0777, 5, 0, "six.py", Entry.Source.NONE, null));
+    Map<String, String> owners = Map.of("site/numpy/core.py", "deb:numpy", "site/six.py", "deb:six");
+    List<LayerContent> layers = LayerSplit.split("env", entries, owners, 50, 4, 0);
+    assertEquals(List.of("site", "site/link"), paths(layers.get(0)), "unowned symlinks stay in the tree");
+    assertEquals("deb:numpy", layers.get(1).name());
+    assertEquals(List.of("site/numpy", "site/numpy/__pycache__", "site/numpy/__pycache__/core.cpython-311.pyc",
+        "site/numpy/core.py"), paths(layers.get(1)));
   }
 
   @Test
