@@ -4,6 +4,9 @@ import io.envtainer.Version;
 import io.envtainer.oci.BuildInputException;
 import io.envtainer.spec.SpecException;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +16,6 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Turns Python environments (venv + pip, conda, modules) into Apptainer images.",
-    subcommands = {SpecCommand.class, DefCommand.class, BuildCommand.class, DoctorCommand.class, CaptureCommand.class, RecipesCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
@@ -34,14 +36,43 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given streams; returns the exit code (used by tests). */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    CommandLine cl = commandLine();
+    CommandLine cl = commandLine(args);
     cl.setOut(out);
     cl.setErr(err);
     return cl.execute(args);
   }
 
+  /** The subcommands, by name, made only when needed. */
+  private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Supplier<Object>> subcommands() {
+    Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+    m.put("spec", SpecCommand::new);
+    m.put("def", DefCommand::new);
+    m.put("build", BuildCommand::new);
+    m.put("doctor", DoctorCommand::new);
+    m.put("capture", CaptureCommand::new);
+    m.put("recipes", RecipesCommand::new);
+    return m;
+  }
+
+  /** The whole command tree (help lists every subcommand). */
   public static CommandLine commandLine() {
+    return commandLine(new String[0]);
+  }
+
+  /**
+   * The command tree for ARGS: when the first argument names a subcommand, only that one is built (picocli reads
+   * each command's annotations by reflection, which costs a cold JVM a tenth of a second for all of them).
+   */
+  static CommandLine commandLine(String[] args) {
     CommandLine cl = new CommandLine(new Main());
+    String first = args.length > 0 ? args[0] : null;
+    for (Map.Entry<String, Supplier<Object>> sub : SUBCOMMANDS.entrySet()) {
+      if (first == null || !SUBCOMMANDS.containsKey(first) || first.equals(sub.getKey())) {
+        cl.addSubcommand(sub.getKey(), sub.getValue().get());
+      }
+    }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setExitCodeExceptionMapper(Main::exitCodeFor);
     cl.setExecutionExceptionHandler(Main::handleExecutionException);

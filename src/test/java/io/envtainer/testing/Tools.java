@@ -262,8 +262,9 @@ public final class Tools {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        String printed = out.completeOnTimeout("", 5, TimeUnit.SECONDS).join();
-        String complained = err.completeOnTimeout("", 5, TimeUnit.SECONDS).join();
+        // The streams of a killed process may close under the readers: keep what they got, or nothing.
+        String printed = out.completeOnTimeout("", 5, TimeUnit.SECONDS).exceptionally(e -> "").join();
+        String complained = err.completeOnTimeout("", 5, TimeUnit.SECONDS).exceptionally(e -> "").join();
         fail("timed out after " + timeout.toSeconds() + " s: "
             + new ProcessResult(cmd, -1, printed, complained).describe());
       }

@@ -1,6 +1,8 @@
 package io.envtainer.oci.layer;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -74,22 +76,32 @@ public final class LayerCache {
   /** The layer the same key gave before, if its blob is still here. */
   Optional<LayerBlob> lookup(LayerKey key, String name) {
     Path record = root.resolve("layers").resolve(key.id());
-    try {
-      if (!Files.isRegularFile(record)) return Optional.empty();
-      byte[] stored = Files.readAllBytes(record);
-      int nl = indexOf(stored, (byte) '\n');
-      if (nl < 0 || !Arrays.equals(stored, nl + 1, stored.length, key.material(), 0, key.material().length)) {
-        return Optional.empty();
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(record), 1 << 16)) {
+      StringBuilder head = new StringBuilder();
+      for (int c; (c = in.read()) != '\n'; ) {
+        if (c < 0 || head.length() > 1000) return Optional.empty();
+        head.append((char) c);
       }
-      String[] f = new String(stored, 0, nl, StandardCharsets.UTF_8).split(" ");
+      if (!sameBytes(in, key.material())) return Optional.empty();
+      String[] f = head.toString().split(" ");
       if (f.length != 6) return Optional.empty();
       long size = Long.parseLong(f[2]);
       if (!hasBlob(f[1], size)) return Optional.empty();
       return Optional.of(new LayerBlob(name, f[0], f[1], size, Long.parseLong(f[3]), f[4], Integer.parseInt(f[5]),
           blob(f[1]), LayerBlob.Status.CACHED));
     } catch (IOException | RuntimeException e) {
-      return Optional.empty();
+      return Optional.empty(); // no record (NoSuchFileException) or an unreadable one: a miss
     }
+  }
+
+  /** True when the rest of IN is exactly EXPECTED. */
+  private static boolean sameBytes(InputStream in, byte[] expected) throws IOException {
+    byte[] buffer = new byte[1 << 16];
+    int at = 0;
+    for (int n; (n = in.read(buffer)) > 0; at += n) {
+      if (at + n > expected.length || !Arrays.equals(buffer, 0, n, expected, at, at + n)) return false;
+    }
+    return at == expected.length;
   }
 
   /** Records which blob KEY gave: a line of facts, then the key itself. */
@@ -105,8 +117,4 @@ public final class LayerCache {
         StandardCopyOption.REPLACE_EXISTING);
   }
 
-  private static int indexOf(byte[] b, byte x) {
-    for (int i = 0; i < b.length; i++) if (b[i] == x) return i;
-    return -1;
-  }
 }

@@ -22,7 +22,12 @@ record LayerKey(String id, byte[] material) {
   private static final String FORMAT = "envtainer-layer-3";
 
   static LayerKey of(LayerContent layer, int compressionLevel) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(128 * layer.entries().size() + 64);
+    int estimate = 64;
+    for (Entry e : layer.entries()) {
+      estimate += 80 + e.path().length() + (e.linkTarget() == null ? 0 : e.linkTarget().length());
+      if (e.source() instanceof Entry.Source.Bytes b) estimate += b.data().length;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(estimate);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeUTF(FORMAT + " level=" + compressionLevel);
       for (Entry e : layer.entries()) {

@@ -12,10 +12,11 @@ import java.util.zip.CRC32;
  * Splits an environment into layers by a rule that depends only on names and sizes, so that changing one package
  * changes one layer, and no layer is so big that rebuilding it costs much:
  * <ul>
- *   <li>a package of at least {@code bigBytes} gets a layer of its own, named after it ({@code deb:libc6});
+ *   <li>a package of at least {@code bigBytes} gets a layer of its own, named after it ({@code deb:libc6}); at most
+ *       {@link #MAX_OWN_LAYERS} do (the biggest), so that an image stays well under the 125 layers engines take;
  *   <li>the other packages go to one of {@code buckets} layers ({@code packages-NN}) by a hash of the package name;
  *   <li>a file no package owns goes with the package whose directory it is in (a module's {@code __pycache__/}),
- *       else to one of {@code buckets} layers ({@code files-NN}) by a hash of its path;
+ *       else to one of {@code buckets / 2} layers ({@code files-NN}) by a hash of its path;
  *   <li>{@code NAME-tree} holds symlinks no package owns and the directories several layers share;
  *   <li>a directory whose files all go to one layer goes with them; a directory with no files below it goes with
  *       its parent; a hard link goes with the file it links to.
@@ -25,7 +26,8 @@ import java.util.zip.CRC32;
  */
 public final class LayerSplit {
   public static final long DEFAULT_BIG_BYTES = 4L << 20;
-  public static final int DEFAULT_BUCKETS = 16;
+  public static final int DEFAULT_BUCKETS = 32;
+  public static final int MAX_OWN_LAYERS = 64;
   private static final String SHARED = "\0shared";
 
   private LayerSplit() {}
@@ -38,8 +40,12 @@ public final class LayerSplit {
       String o = owners.get(e.path());
       if (o != null) packageBytes.merge(o, e.size(), Long::sum);
     }
+    List<Long> sizes = new ArrayList<>(packageBytes.values());
+    sizes.sort(java.util.Comparator.reverseOrder());
+    long threshold = sizes.size() > MAX_OWN_LAYERS ? Math.max(bigBytes, sizes.get(MAX_OWN_LAYERS - 1)) : bigBytes;
     Map<String, String> layerOfPackage = new HashMap<>();
-    packageBytes.forEach((p, bytes) -> layerOfPackage.put(p, bytes >= bigBytes ? p : bucketName("packages", p, buckets)));
+    packageBytes.forEach((p, bytes) -> layerOfPackage.put(p, bytes >= threshold ? p
+        : bucketName("packages", p, buckets)));
 
     // Owned files first: their layers tell which directories belong to one package.
     Map<String, String> layerOf = new HashMap<>();
@@ -102,7 +108,7 @@ public final class LayerSplit {
       if (l.equals(SHARED)) break;
       return l;
     }
-    return e.type() == Entry.Type.FILE ? bucketName("files", e.path(), buckets) : tree;
+    return e.type() == Entry.Type.FILE ? bucketName("files", e.path(), Math.max(1, buckets / 2)) : tree;
   }
 
   /** Records that DIR and its parents hold something of LAYER; a directory holding two layers is shared. */

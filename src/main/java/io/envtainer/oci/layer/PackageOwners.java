@@ -25,14 +25,10 @@ public final class PackageOwners {
   }
 
   private final Map<String, Entry> byPath = new HashMap<>();
-  private final java.util.Set<String> symlinks = new java.util.HashSet<>();
   private final Map<String, String> owner = new HashMap<>();
 
   private PackageOwners(List<Entry> entries) {
-    for (Entry e : entries) {
-      byPath.put(e.path(), e);
-      if (e.type() == Entry.Type.SYMLINK) symlinks.add(e.path());
-    }
+    for (Entry e : entries) byPath.put(e.path(), e);
   }
 
   /**
@@ -172,7 +168,13 @@ public final class PackageOwners {
    * have usr/lib/...), or null when it leaves the tree.
    */
   private String canonical(String path) {
-    if (byPath.containsKey(path) && !throughSymlink(path)) return path;
+    // Scanned paths never pass through a symlink: a path whose parent is a scanned directory is canonical.
+    Entry found = byPath.get(path);
+    if (found != null) {
+      int slash = path.lastIndexOf('/');
+      Entry parent = slash < 0 ? null : byPath.get(path.substring(0, slash));
+      if (slash < 0 || parent != null && parent.type() == Entry.Type.DIRECTORY) return path;
+    }
     Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
     StringBuilder cur = new StringBuilder();
     int hops = 0;
@@ -199,15 +201,6 @@ public final class PackageOwners {
       cur.append(next);
     }
     return cur.toString();
-  }
-
-  /** True when a parent directory of PATH is a symlink in the tree. */
-  private boolean throughSymlink(String path) {
-    if (symlinks.isEmpty()) return false;
-    for (int i = path.indexOf('/'); i > 0; i = path.indexOf('/', i + 1)) {
-      if (symlinks.contains(path.substring(0, i))) return true;
-    }
-    return false;
   }
 
   private static String join(String prefix, String rel) {

@@ -43,7 +43,7 @@ class LayerSplitTest {
     String bucket = String.format("packages-%02d", LayerSplit.bucket("pypi:small", 4));
     assertEquals(bucket, layers.get(2).name());
     assertEquals(List.of("env/lib/small.py"), paths(layers.get(2)));
-    assertEquals(String.format("files-%02d", LayerSplit.bucket("env/orphan", 4)), layers.get(3).name());
+    assertEquals(String.format("files-%02d", LayerSplit.bucket("env/orphan", 2)), layers.get(3).name());
     assertEquals(List.of("env/orphan"), paths(layers.get(3)), "a file no package owns, in a shared directory");
     assertEquals(4, layers.size());
   }
@@ -64,6 +64,20 @@ class LayerSplitTest {
     assertEquals("deb:numpy", layers.get(1).name());
     assertEquals(List.of("site/numpy", "site/numpy/__pycache__", "site/numpy/__pycache__/core.cpython-311.pyc",
         "site/numpy/core.py"), paths(layers.get(1)));
+  }
+
+  @Test
+  void atMostSixtyFourPackagesGetALayerOfTheirOwn() {
+    List<Entry> entries = new java.util.ArrayList<>();
+    Map<String, String> owners = new java.util.HashMap<>();
+    for (int i = 0; i < 100; i++) {
+      entries.add(file(String.format("f%03d", i), 1000 + i));
+      owners.put(String.format("f%03d", i), "pypi:p" + i);
+    }
+    List<LayerContent> layers = LayerSplit.split("env", entries, owners, 10, 8, 0);
+    List<String> own = layers.stream().map(LayerContent::name).filter(n -> n.startsWith("pypi:")).toList();
+    assertEquals(LayerSplit.MAX_OWN_LAYERS, own.size());
+    assertTrue(own.contains("pypi:p99") && !own.contains("pypi:p35"), "the biggest ones: " + own);
   }
 
   @Test
