@@ -11,7 +11,8 @@
 #   envtainer rebuild  after one package changed (one .py file of python3-mpi4py gets a comment line)
 # envtainer's three runs are made twice: to an OCI archive (one file, like tar|gzip's) and to an OCI layout
 # directory (oci:DIR, which `apptainer build x.sif oci:DIR` reads), each series with its own cache.
-# Then the targets: envtainer cold <= 0.35 x tar|gzip -6, rebuild <= 0.1 x cold, Java heap <= 512 MB.
+# Then the targets: envtainer cold <= 0.35 x tar|gzip -6, rebuild <= 0.1 x cold, Java heap <= 512 MB (the last
+# also on a synthetic 250,000-file environment, packed with -Xmx512m and with -Xmx128m).
 #
 # Every tool is measured with a warm page cache (the root is read once before). Peak RSS is GNU time's %M:
 # the largest single process of the command (for tar|gzip, the larger of tar and gzip), not a sum.
@@ -180,6 +181,40 @@ run_envtainer() {
   series layout "$OUT/envtainer-layout" -layout
 }
 
+# A second environment for the heap bound: 250,000 small files (2,500 directories), many more entries than the
+# root, built once (about 10 s) and cached. envtainer packs it with the usual 512 MB heap and with 128 MB.
+WIDE=$BENCH_DIR/wide
+WIDE_SPEC=$BENCH_DIR/wide.yaml
+build_wide() {
+  if [[ -f $WIDE.ready ]]; then return; fi
+  rm -rf "$WIDE"
+  say "making $WIDE: 250,000 files ..."
+  python3 - "$WIDE" <<'PY'
+import os, sys
+root = sys.argv[1]
+for a in range(50):
+    for b in range(50):
+        d = f"{root}/lib/p{a:02d}/m{b:02d}"
+        os.makedirs(d)
+        for c in range(100):
+            with open(f"{d}/f{c:03d}.py", "w") as f:
+                f.write(f"x = {a * 10000 + b * 100 + c}\n")
+PY
+  touch "$WIDE.ready"
+}
+
+run_wide() {
+  [[ -z ${NOTE[cold]:-} ]] || { skip wide512 "${NOTE[cold]}"; skip wide128 "${NOTE[cold]}"; return; }
+  build_wide
+  printf 'name: wide\nbase: scratch\npython: {source: system, prefix: /opt/wide}\n' >"$WIDE_SPEC"
+  local heap
+  for heap in 512 128; do
+    rm -rf "$OUT/cache-wide"
+    measure "wide$heap" "$OUT/wide" env ENVTAINER_JAVA_OPTS="-Xmx${heap}m -XX:+UseSerialGC" "$ENVTAINER" build \
+      "$WIDE_SPEC" --env-dir "$WIDE" --to "oci:$OUT/wide" --cache "$OUT/cache-wide" --quiet
+  done
+}
+
 # ---------------------------------------------------------------- results
 
 mib() { awk -v b="$1" 'BEGIN { printf "%.0f", b / 1048576 }'; }
@@ -231,6 +266,8 @@ results() {
   row cold-layout 'envtainer build --to oci:DIR, cold (empty cache)'
   row noop-layout 'envtainer build --to oci:DIR, no-op rebuild'
   row rebuild-layout 'envtainer build --to oci:DIR, one package changed'
+  row wide512 'envtainer build, 250,000 small files, -Xmx512m'
+  row wide128 'envtainer build, 250,000 small files, -Xmx128m'
   printf '\n'
   ratio 'envtainer cold (oci-archive) / tar|gzip -6' cold targz 0.35
   ratio 'rebuild / cold, --to oci:DIR' rebuild-layout cold-layout 0.1
@@ -264,7 +301,7 @@ results() {
 cleanup() {
   restore_changed_file
   if ((keep == 0)); then
-    rm -rf "$OUT/envtainer.tar" "$OUT/envtainer-layout" "$OUT/root.tar.gz" "$APPTAINER_OUT" "$OUT"/cache-*
+    rm -rf "$OUT/envtainer.tar" "$OUT/envtainer-layout" "$OUT/wide" "$OUT/root.tar.gz" "$APPTAINER_OUT" "$OUT"/cache-*
   fi
 }
 
@@ -309,6 +346,7 @@ say "page cache warm ($((SECONDS - start)) s)"
 
 CHANGED=""
 run_envtainer
+run_wide
 
 # shellcheck disable=SC2016  # expanded by the inner bash
 measure targz "$OUT/root.tar.gz" bash -c 'tar -C "$1" -cf - . | gzip -6 >"$2"' _ "$ROOT" "$OUT/root.tar.gz"
