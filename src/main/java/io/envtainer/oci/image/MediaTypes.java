@@ -11,7 +11,6 @@ public final class MediaTypes {
   public static final String LAYER_TAR = "application/vnd.oci.image.layer.v1.tar";
   public static final String LAYER_GZIP = "application/vnd.oci.image.layer.v1.tar+gzip";
   public static final String LAYER_ZSTD = "application/vnd.oci.image.layer.v1.tar+zstd";
-  public static final String DOCKER_MANIFEST = "application/vnd.docker.distribution.manifest.v2+json";
   public static final String DOCKER_LIST = "application/vnd.docker.distribution.manifest.list.v2+json";
 
   private MediaTypes() {}

@@ -27,10 +27,6 @@ public final class RegistryAccess {
     this.log = log;
   }
 
-  public boolean insecure() {
-    return insecure;
-  }
-
   /** A client for REF, authenticated for pulling, or for pushing and pulling. */
   public RegistryClient client(ImageReference ref, boolean push) throws IOException, RegistryException {
     Optional<RegistryCredentials.Found> found;

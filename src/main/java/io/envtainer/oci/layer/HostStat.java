@@ -20,6 +20,11 @@ record HostStat(int mode, long device, long inode, long nlink, long size, long m
   private static final String ATTRIBUTES = "unix:mode,ino,dev,nlink,size,lastModifiedTime,ctime";
   private static final Fields FIELDS = Fields.find();
 
+  /** True when the stat fields are read directly (java.base opens sun.nio.fs to envtainer). */
+  static boolean direct() {
+    return FIELDS != null;
+  }
+
   static HostStat of(Path p) throws IOException {
     return FIELDS != null ? FIELDS.read(p) : portable(p);
   }
@@ -30,10 +35,6 @@ record HostStat(int mode, long device, long inode, long nlink, long size, long m
     return new HostStat((Integer) a.get("mode"), (Long) a.get("dev"), (Long) a.get("ino"),
         ((Number) a.get("nlink")).longValue(), (Long) a.get("size"),
         ((FileTime) a.get("lastModifiedTime")).to(TimeUnit.NANOSECONDS), ((FileTime) a.get("ctime")).to(TimeUnit.NANOSECONDS));
-  }
-
-  static boolean direct() {
-    return FIELDS != null;
   }
 
   /** The stat fields of sun.nio.fs.UnixFileAttributes. */
