@@ -40,7 +40,7 @@ public final class OciBuild {
   private OciBuild() {}
 
   /**
-   * @param envDir the prepared environment (venv or conda prefix, or a root for prefix "/"); null: none
+   * @param envDir the prepared environment (venv or conda prefix, or a root for prefix "/"); null: the active one
    * @param time seconds since the epoch for the image's created time and generated files (SOURCE_DATE_EPOCH)
    */
   public record Options(Path envDir, ImageTarget target, Path cacheDir, int compressionLevel, int jobs,
@@ -68,20 +68,16 @@ public final class OciBuild {
           + "backend builds on docker-archive:, oci-archive:, docker:// or scratch (envtainer def takes localimage:)");
     };
 
-    List<LayerContent> layers = new ArrayList<>();
-    List<String> skipped = new ArrayList<>();
-    if (envDir != null) {
-      progress.step("environment " + envDir + " -> " + plan.python().prefix());
-      EnvironmentLayers.Result env = EnvironmentLayers.of(envDir, plan.python().prefix(), o.time(),
-          LayerSplit.DEFAULT_BIG_BYTES, LayerSplit.DEFAULT_BUCKETS);
-      if (env.relocatedFrom() != null) {
-        progress.step("the venv was made at " + env.relocatedFrom() + ": its scripts' #! lines and activate scripts "
-            + "now say " + plan.python().prefix());
-      }
-      progress.debug("environment scanned and split");
-      layers.addAll(env.layers());
-      skipped.addAll(env.skipped());
+    progress.step("environment " + envDir + " -> " + plan.python().prefix());
+    EnvironmentLayers.Result env = EnvironmentLayers.of(envDir, plan.python().prefix(), o.time(),
+        LayerSplit.DEFAULT_BIG_BYTES, LayerSplit.DEFAULT_BUCKETS);
+    if (env.relocatedFrom() != null) {
+      progress.step("the venv was made at " + env.relocatedFrom() + ": its scripts' #! lines and activate scripts "
+          + "now say " + plan.python().prefix());
     }
+    progress.debug("environment scanned and split");
+    List<LayerContent> layers = new ArrayList<>(env.layers());
+    List<String> skipped = new ArrayList<>(env.skipped());
     LayerContent files = filesLayer(plan, o.time(), skipped);
     if (!files.entries().isEmpty()) layers.add(files);
     layers.add(ImageMetadata.layer(plan, o.time()));
@@ -94,7 +90,8 @@ public final class OciBuild {
     for (String s : skipped) progress.step("warning: " + s + " is a socket; an image cannot hold one, left out");
 
     progress.layers(layers.size(), layers.stream().mapToLong(LayerContent::contentBytes).sum());
-    progress.step(layers.size() + " layers, " + o.jobs() + " at a time, gzip level " + o.compressionLevel());
+    progress.step(layers.size() + " layers, " + o.jobs() + " at a time, "
+        + (o.compressionLevel() == 0 ? "uncompressed" : "gzip level " + o.compressionLevel()));
     List<LayerBlob> blobs = new LayerBuilder(cache, o.compressionLevel(), o.jobs(), progress).build(layers);
     progress.end();
     progress.debug("layers done");

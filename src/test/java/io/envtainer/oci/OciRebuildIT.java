@@ -26,6 +26,11 @@ class OciRebuildIT {
     JsonNode cold = OciFixture.build(spec, venv, "oci-archive:" + dir.resolve("img.tar"), cache, "-q",
         "--report", first.toString()).report(first);
     assertEquals(List.of(), statuses(cold, "cached"), "a cold build builds every layer");
+    Tools.requireRegistry();
+    String ref = Tools.REGISTRY + "/envtainer/rebuild:" + System.nanoTime();
+    Path push = dir.resolve("push.json");
+    JsonNode pushed = OciFixture.build(spec, venv, "docker://" + ref, cache, "-q", "--insecure-registry", "--report",
+        push.toString()).report(push);
 
     TestWheels.build(dir.resolve("wheels"), "envtainer-other", "2.1");
     OciFixture.pip(venv, dir.resolve("wheels"), "envtainer-other==2.1");
@@ -38,6 +43,19 @@ class OciRebuildIT {
     assertEquals(cold.path("layers").size(), warm.path("layers").size());
 
     Path third = dir.resolve("third.json");
+    // The registry has the image from before the upgrade: only the changed layer and the config go up.
+    Path repush = dir.resolve("repush.json");
+    JsonNode r = OciFixture.build(spec, venv, "docker://" + ref, cache, "-q", "--insecure-registry", "--report",
+        repush.toString()).report(repush);
+    String changed = null;
+    for (JsonNode l : r.path("layers")) {
+      if (l.path("name").asText().equals(built.get(0))) changed = l.path("digest").asText();
+    }
+    List<String> uploaded = new ArrayList<>();
+    r.path("uploaded").forEach(u -> uploaded.add(u.asText()));
+    assertEquals(List.of(changed, r.path("configDigest").asText()), uploaded);
+    assertEquals(pushed.path("uploaded").size(), pushed.path("layers").size() + 2,
+        "the first push uploaded every layer, the base's and the config");
     JsonNode again = OciFixture.build(spec, venv, "oci-archive:" + dir.resolve("img.tar"), cache, "-q",
         "--report", third.toString()).report(third);
     assertEquals(List.of(), statuses(again, "built"), "nothing changed, nothing built");
