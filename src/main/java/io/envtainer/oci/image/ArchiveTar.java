@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
+import io.envtainer.oci.layer.TarHeaders;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -91,13 +90,7 @@ final class ArchiveTar implements AutoCloseable {
 
   private void header(String name, byte type, int mode, long size) throws IOException {
     if (name.getBytes(StandardCharsets.UTF_8).length >= 100) throw new IllegalArgumentException("name too long: " + name);
-    TarArchiveEntry e = new TarArchiveEntry(name, type, false);
-    e.setMode(mode);
-    e.setUserId(0);
-    e.setGroupId(0);
-    e.setUserName("");
-    e.setGroupName("");
-    e.setLastModifiedTime(FileTime.from(Instant.EPOCH));
+    TarArchiveEntry e = TarHeaders.of(name, type, mode, 0);
     e.setSize(size);
     java.util.Arrays.fill(header, (byte) 0);
     e.writeEntryHeader(header);

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.attribute.FileTime;
-import java.time.Instant;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -48,38 +46,21 @@ final class TarLayerWriter {
   }
 
   private static TarArchiveEntry header(Entry e) {
-    TarArchiveEntry t;
-    switch (e.type()) {
-      case DIRECTORY -> {
-        t = new TarArchiveEntry(e.path() + "/", TarConstants.LF_DIR, false);
-        t.setMode(S_IFDIR | e.mode());
-      }
+    return switch (e.type()) {
+      case DIRECTORY -> TarHeaders.of(e.path() + "/", TarConstants.LF_DIR, S_IFDIR | e.mode(), e.mtime());
       case FILE -> {
-        t = new TarArchiveEntry(e.path(), TarConstants.LF_NORMAL, false);
-        t.setMode(S_IFREG | e.mode());
+        TarArchiveEntry t = TarHeaders.of(e.path(), TarConstants.LF_NORMAL, S_IFREG | e.mode(), e.mtime());
         t.setSize(e.size());
+        yield t;
       }
-      case SYMLINK -> {
-        t = new TarArchiveEntry(e.path(), TarConstants.LF_SYMLINK, false);
-        t.setMode(S_IFLNK | 0777);
-        t.setLinkName(e.linkTarget());
-      }
-      case HARDLINK -> {
-        t = new TarArchiveEntry(e.path(), TarConstants.LF_LINK, false);
-        t.setMode(S_IFREG | e.mode());
-        t.setLinkName(e.linkTarget());
-      }
-      case FIFO -> {
-        t = new TarArchiveEntry(e.path(), TarConstants.LF_FIFO, false);
-        t.setMode(S_IFIFO | e.mode());
-      }
-      default -> throw new IllegalStateException(e.type().toString());
-    }
-    t.setUserId(0);
-    t.setGroupId(0);
-    t.setUserName("");
-    t.setGroupName("");
-    t.setLastModifiedTime(FileTime.from(Instant.ofEpochSecond(e.mtime())));
+      case SYMLINK -> link(TarHeaders.of(e.path(), TarConstants.LF_SYMLINK, S_IFLNK | 0777, e.mtime()), e);
+      case HARDLINK -> link(TarHeaders.of(e.path(), TarConstants.LF_LINK, S_IFREG | e.mode(), e.mtime()), e);
+      case FIFO -> TarHeaders.of(e.path(), TarConstants.LF_FIFO, S_IFIFO | e.mode(), e.mtime());
+    };
+  }
+
+  private static TarArchiveEntry link(TarArchiveEntry t, Entry e) {
+    t.setLinkName(e.linkTarget());
     return t;
   }
 
