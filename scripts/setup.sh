@@ -20,7 +20,7 @@ source "$ENVTAINER_REPO/scripts/lib/rootfs.sh"
 HOST_PACKAGES=(
   podman runc conmon catatonit uidmap containernetworking-plugins iptables
   docker-registry skopeo umoci siftool squashfs-tools debootstrap
-  lmod openmpi-bin libopenmpi-dev mpich python3 python3-venv python3-six python3-numpy curl ca-certificates
+  lmod openmpi-bin libopenmpi-dev mpich python3 python3-venv python3-six python3-numpy curl ca-certificates iproute2
 )
 # A recipe change (these strings) rebuilds the matching cached root; the marker file holds the recipe.
 APPTAINER_ROOT_RECIPE="v1 trixie apptainer(sid) openmpi-bin python3-mpi4py squashfuse fuse2fs gocryptfs"
@@ -192,6 +192,26 @@ start_podman_service() {
   say "podman API answers on $PODMAN_SOCKET"
 }
 
+# login_works DIR ADDR: the registry at ADDR takes the login envtainer with the password in DIR/password.
+login_works() {
+  [[ -s $1/password ]] || return 1
+  [[ $(curl -sS --max-time 5 -o /dev/null -w '%{http_code}' -u "envtainer:$(cat "$1/password")" \
+    "http://$2/v2/" 2>/dev/null) == 200 ]]
+}
+
+# stop_registry_on ADDR: stops the docker-registry process listening on ADDR.
+stop_registry_on() {
+  local pid
+  for pid in $(ss -ltnpH "sport = :${1##*:}" | grep -o 'pid=[0-9]*' | cut -d= -f2 | sort -u); do
+    if [[ $(cat "/proc/$pid/comm" 2>/dev/null) == docker-registry ]]; then kill "$pid"; fi
+  done
+  local deadline=$((SECONDS + 15))
+  while registry_answers "$1"; do
+    ((SECONDS < deadline)) || die "could not stop the registry on $1"
+    sleep 0.5
+  done
+}
+
 # start_registry DIR ADDR [htpasswd]: a local registry for tests on loopback; with "htpasswd" it wants the login
 # envtainer with the password in DIR/password (made once; hashed into DIR/htpasswd by Debian's python3 with
 # bcrypt cost 4: the registry checks the hash on every request).
@@ -199,8 +219,13 @@ start_registry() {
   local dir=$1 addr=$2 auth=${3:-} log
   log=$LOG_DIR/$(basename "$dir")-service.log
   if registry_answers "$addr"; then
-    say "registry already answers on $addr"
-    return
+    if [[ $auth != htpasswd ]] || login_works "$dir" "$addr"; then
+      say "registry already answers on $addr"
+      return
+    fi
+    # Another checkout's registry (another cache, another password): this cache's tests need their own.
+    say "the registry on $addr does not take the login in $dir: replacing it"
+    stop_registry_on "$addr"
   fi
   mkdir -p "$dir/storage"
   local auth_conf=""
