@@ -27,7 +27,8 @@ class OciRebuildIT {
         "--report", first.toString()).report(first);
     assertEquals(List.of(), statuses(cold, "cached"), "a cold build builds every layer");
     Tools.requireRegistry();
-    String ref = Tools.REGISTRY + "/envtainer/rebuild:" + System.nanoTime();
+    // A repository of its own: nothing in it before this test.
+    String ref = Tools.REGISTRY + "/envtainer/rebuild-" + System.nanoTime() + ":1";
     Path push = dir.resolve("push.json");
     JsonNode pushed = OciFixture.build(spec, venv, "docker://" + ref, cache, "-q", "--insecure-registry", "--report",
         push.toString()).report(push);
