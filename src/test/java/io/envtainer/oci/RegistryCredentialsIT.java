@@ -74,6 +74,31 @@ class RegistryCredentialsIT {
     assertPushedAndSecret(r, "podman-auth", auth.toString());
   }
 
+  @Test
+  void aDockerCredentialHelper() throws Exception {
+    // A credential helper is a program on PATH that speaks the docker-credential protocol: "get" reads the
+    // registry on stdin and prints the login as JSON. This one is a shell script; docker's are the same to jib.
+    Path bin = Files.createDirectories(dir.resolve("helper-bin"));
+    Path helper = bin.resolve("docker-credential-envtainer-test");
+    Files.writeString(helper, String.join("\n",
+        "#!/bin/sh",
+        "[ \"$1\" = get ] || exit 1",
+        "read -r server",
+        "echo \"$server\" >> " + dir.resolve("helper-asked-for"),
+        "printf '{\"ServerURL\":\"%s\",\"Username\":\"%s\",\"Secret\":\"%s\"}\\n' \"$server\" " + Tools.AUTH_REGISTRY_USER
+            + " \"$(cat " + dir.resolve("helper-secret") + ")\"",
+        ""));
+    Files.writeString(dir.resolve("helper-secret"), password);
+    Files.setPosixFilePermissions(helper, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path config = Files.createDirectories(dir.resolve("helper-config"));
+    Files.writeString(config.resolve("config.json"),
+        "{\"credHelpers\": {\"" + Tools.AUTH_REGISTRY + "\": \"envtainer-test\"}}");
+    ProcessResult r = build(Map.of("DOCKER_CONFIG", config.toString(), "PATH", bin + ":" + System.getenv("PATH")),
+        "helper");
+    assertPushedAndSecret(r, "helper", config.resolve("config.json").toString());
+    assertTrue(Files.readString(dir.resolve("helper-asked-for")).contains(Tools.AUTH_REGISTRY), "the helper was asked");
+  }
+
   private static String auths() {
     String token = Base64.getEncoder().encodeToString((Tools.AUTH_REGISTRY_USER + ":" + password)
         .getBytes(StandardCharsets.UTF_8));
