@@ -20,10 +20,11 @@ import picocli.CommandLine.Option;
 
 /** {@code envtainer build SPEC --to TARGET}: an OCI image from a prepared environment, without a daemon or root. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-    description = {"Build an OCI image of the environment in FILE without a daemon and without root: the base image,",
-        "the prepared environment (--env-dir) in layers split by package, the spec's files, and Apptainer's",
-        "metadata (environment script, runscript, help, tests, bind mount points). Unchanged layers come from the",
-        "cache. Build a SIF from it with: apptainer build NAME.sif oci-archive:PATH (or docker://, oci:DIR)."})
+    description = {"Build an OCI image of the environment in FILE without a daemon and without root:",
+        "the base image, the prepared environment (--env-dir) in layers split by package,",
+        "the spec's files, and Apptainer's metadata (environment script, runscript, help,",
+        "tests, bind mount points). Unchanged layers come from the cache.",
+        "Then: apptainer build NAME.sif oci:DIR (or oci-archive:PATH, docker://...)."})
 public final class BuildCommand implements Callable<Integer> {
   @Mixin SpecInput input;
   @Mixin SiteOption site;
