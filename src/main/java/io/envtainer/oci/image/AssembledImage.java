@@ -13,10 +13,11 @@ public record AssembledImage(String refName, List<ImageBlob> layers, ImageBlob c
     layers = List.copyOf(layers);
   }
 
-  /** Every blob an output must hold: layers, then the config. */
-  public List<ImageBlob> blobs() {
-    List<ImageBlob> all = new java.util.ArrayList<>(layers);
-    all.add(config);
-    return all;
+  /** Every blob an output must hold (layers and config; not the manifest), each once, in digest order. */
+  public List<ImageBlob> uniqueBlobs() {
+    java.util.Map<String, ImageBlob> byDigest = new java.util.TreeMap<>();
+    for (ImageBlob b : layers) byDigest.putIfAbsent(b.digest(), b);
+    byDigest.putIfAbsent(config.digest(), config);
+    return List.copyOf(byDigest.values());
   }
 }

@@ -2,15 +2,14 @@ package io.envtainer.oci.image;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.envtainer.util.AtomicFiles;
 import io.envtainer.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -27,11 +26,11 @@ public final class ImageWriters {
 
   /** An OCI image layout in a tar, with directory entries (Apptainer's reader needs them). */
   public static void ociArchive(AssembledImage image, Path target) throws IOException {
-    writeAtomically(target, out -> {
+    AtomicFiles.write(target, out -> {
       try (ArchiveTar tar = new ArchiveTar(out)) {
         tar.directory("blobs");
         tar.directory("blobs/sha256");
-        for (ImageBlob b : uniqueBlobs(image).values()) tar.blob("blobs/sha256/" + Sha256.hex(b.digest()), b);
+        for (ImageBlob b : image.uniqueBlobs()) tar.blob("blobs/sha256/" + Sha256.hex(b.digest()), b);
         tar.file("blobs/sha256/" + Sha256.hex(image.manifestDigest()), image.manifest());
         tar.file("index.json", index(image));
         tar.file("oci-layout", OCI_LAYOUT);
@@ -45,7 +44,7 @@ public final class ImageWriters {
    */
   public static void dockerArchive(AssembledImage image, Path target) throws IOException {
     Path scratch = target.toAbsolutePath().normalize().getParent();
-    writeAtomically(target, out -> {
+    AtomicFiles.write(target, out -> {
       try (ArchiveTar tar = new ArchiveTar(out)) {
         ObjectNode m = Json.object();
         m.put("Config", Sha256.hex(image.config().digest()) + ".json");
@@ -75,7 +74,7 @@ public final class ImageWriters {
     Path stage = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".");
     try {
       Path blobs = Files.createDirectories(stage.resolve("blobs/sha256"));
-      for (ImageBlob b : uniqueBlobs(image).values()) place(b, blobs.resolve(Sha256.hex(b.digest())));
+      for (ImageBlob b : image.uniqueBlobs()) place(b, blobs.resolve(Sha256.hex(b.digest())));
       Files.write(blobs.resolve(Sha256.hex(image.manifestDigest())), image.manifest());
       Files.write(stage.resolve("index.json"), index(image));
       Files.write(stage.resolve("oci-layout"), OCI_LAYOUT);
@@ -107,13 +106,6 @@ public final class ImageWriters {
     return Json.bytes(index);
   }
 
-  /** Layers and config by digest, each once, in digest order. */
-  private static Map<String, ImageBlob> uniqueBlobs(AssembledImage image) {
-    Map<String, ImageBlob> m = new java.util.TreeMap<>();
-    for (ImageBlob b : image.blobs()) m.putIfAbsent(b.digest(), b);
-    return m;
-  }
-
   private static String layerFile(ImageBlob l) {
     return Sha256.hex(l.diffId()) + "/layer.tar";
   }
@@ -130,44 +122,6 @@ public final class ImageWriters {
     }
     try (InputStream in = b.source().open()) {
       Files.copy(in, target);
-    }
-  }
-
-  interface Content {
-    void writeTo(FileChannel out) throws IOException;
-  }
-
-  /**
-   * Writes to a temporary file beside TARGET, then moves it to TARGET; on failure nothing is left and an existing
-   * TARGET is untouched. An existing TARGET is first moved aside and deleted after: replacing a file by rename
-   * makes ext4 allocate and flush the new file at once (its replace-via-rename safeguard), a third of a second for
-   * a 500 MB image, while a rename to a free name does not. For that instant there is no TARGET, never a partial one.
-   */
-  static void writeAtomically(Path target, Content content) throws IOException {
-    Path t = target.toAbsolutePath().normalize();
-    Files.createDirectories(t.getParent());
-    Path tmp = Files.createTempFile(t.getParent(), "." + t.getFileName() + ".", ".partial");
-    Path old = null;
-    try {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        content.writeTo(out);
-      }
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      if (Files.isRegularFile(t, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        // A free name: renaming onto an existing file would trigger the same flush.
-        old = t.resolveSibling("." + t.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".old");
-        Files.move(t, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      try {
-        Files.move(tmp, t, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (old != null) Files.move(old, t, StandardCopyOption.ATOMIC_MOVE);
-        old = null;
-        throw e;
-      }
-    } finally {
-      Files.deleteIfExists(tmp);
-      if (old != null) Files.deleteIfExists(old);
     }
   }
 

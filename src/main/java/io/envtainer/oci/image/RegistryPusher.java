@@ -34,7 +34,7 @@ public final class RegistryPusher {
       List<String> present = new ArrayList<>();
       String mountFrom = sourceRepository != null && sourceRepository.startsWith(ref.getRegistry() + "/")
           ? sourceRepository.substring(ref.getRegistry().length() + 1) : null;
-      for (ImageBlob b : unique(image.blobs())) {
+      for (ImageBlob b : image.uniqueBlobs()) {
         DescriptorDigest d = digest(b.digest());
         if (client.checkBlob(d).isPresent()) {
           present.add(b.digest());
@@ -53,18 +53,6 @@ public final class RegistryPusher {
     } catch (RegistryException e) {
       throw new IOException("pushing to " + ref + " failed: " + access.explain(ref, e), e);
     }
-  }
-
-  private static List<ImageBlob> unique(List<ImageBlob> blobs) {
-    List<ImageBlob> out = new ArrayList<>();
-    List<String> seen = new ArrayList<>();
-    for (ImageBlob b : blobs) {
-      if (!seen.contains(b.digest())) {
-        seen.add(b.digest());
-        out.add(b);
-      }
-    }
-    return out;
   }
 
   private static Blob jibBlob(ImageBlob b) {
