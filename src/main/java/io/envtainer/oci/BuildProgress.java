@@ -42,7 +42,15 @@ public final class BuildProgress implements LayerListener {
   }
 
   public void step(String message) {
-    if (mode == Mode.QUIET) return;
+    if (mode != Mode.QUIET) print(message);
+  }
+
+  /** Shown in every mode, --quiet too. */
+  public void warning(String message) {
+    print("warning: " + message);
+  }
+
+  private void print(String message) {
     clearBar();
     err.println("envtainer: " + (timing ? String.format("[%.2f s] ", (System.nanoTime() - start) / 1e9) : "")
         + message);

@@ -7,6 +7,7 @@ import io.envtainer.oci.image.ImageAssembler;
 import io.envtainer.oci.image.ImageSettings;
 import io.envtainer.oci.image.ImageWriters;
 import io.envtainer.oci.image.Json;
+import io.envtainer.oci.image.Platform;
 import io.envtainer.oci.image.RegistryAccess;
 import io.envtainer.oci.image.RegistryBase;
 import io.envtainer.oci.image.RegistryPusher;
@@ -68,6 +69,7 @@ public final class OciBuild {
           + "backend builds on docker-archive:, oci-archive:, docker:// or scratch (envtainer def takes localimage:)");
     };
 
+    warnIfForeign(source, progress);
     progress.step("environment " + envDir + " -> " + plan.python().prefix());
     EnvironmentLayers.Result env = EnvironmentLayers.of(envDir, plan.python().prefix(), o.time(),
         LayerSplit.DEFAULT_BIG_BYTES, LayerSplit.DEFAULT_BUCKETS);
@@ -87,7 +89,7 @@ public final class OciBuild {
             + "which Apptainer would expand if the image config held it");
       }
     }
-    for (String s : skipped) progress.step("warning: " + s + " is a socket; an image cannot hold one, left out");
+    for (String s : skipped) progress.warning(s + " is a socket; an image cannot hold one, left out");
 
     progress.layers(layers.size(), layers.stream().mapToLong(LayerContent::contentBytes).sum());
     progress.step(layers.size() + " layers, " + o.jobs() + " at a time, "
@@ -112,6 +114,16 @@ public final class OciBuild {
     progress.debug("written");
     return new BuildReport(t.toString(), image.manifestDigest(), image.config().digest(), source.reference(),
         source.manifestDigest(), source.layers().size(), blobs, uploaded, skipped, (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The environment was made on this host: a base of another architecture would not run it. */
+  private static void warnIfForeign(SourceImage source, BuildProgress progress) {
+    String arch = source.config() == null ? "" : source.config().path("architecture").asText();
+    Platform host = Platform.host();
+    if (!arch.isEmpty() && !arch.equals(host.architecture())) {
+      progress.warning("the base image is for " + arch + " and this host is " + host.architecture()
+          + ": the environment's binaries were made here and will not run on that base");
+    }
   }
 
   /** The environment to pack: --env-dir, else the active one ($CONDA_PREFIX, $VIRTUAL_ENV) of the plan's flavour. */

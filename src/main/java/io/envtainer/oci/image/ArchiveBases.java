@@ -97,18 +97,25 @@ public final class ArchiveBases {
     }
   }
 
-  /** The one manifest of an index, or the linux/amd64 one when there are several. */
+  /** The one manifest of an index, or the one for this host's platform when there are several. */
   static JsonNode pickManifest(JsonNode index, Object where) throws IOException {
+    return pickManifest(index, where, Platform.host());
+  }
+
+  static JsonNode pickManifest(JsonNode index, Object where, Platform platform) throws IOException {
     JsonNode manifests = index.path("manifests");
     if (manifests.size() == 1) return manifests.get(0);
-    List<JsonNode> amd64 = new ArrayList<>();
+    List<JsonNode> matching = new ArrayList<>();
+    List<String> found = new ArrayList<>();
     for (JsonNode m : manifests) {
       JsonNode p = m.path("platform");
-      if (p.path("os").asText().equals("linux") && p.path("architecture").asText().equals("amd64")) amd64.add(m);
+      Platform mp = new Platform(p.path("os").asText(), p.path("architecture").asText());
+      found.add(p.isMissingNode() ? "(no platform)" : mp.toString());
+      if (mp.equals(platform)) matching.add(m);
     }
-    if (amd64.size() == 1) return amd64.get(0);
-    throw new IOException(where + ": expected one image (or one linux/amd64 image), found " + manifests.size()
-        + " manifests");
+    if (matching.size() == 1) return matching.get(0);
+    throw new IOException(where + ": expected one image for " + platform + " (this host), found "
+        + (matching.isEmpty() ? "none among " : matching.size() + " among ") + String.join(", ", found));
   }
 
   private static TarFile open(Path archive) throws IOException {

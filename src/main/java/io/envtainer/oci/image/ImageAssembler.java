@@ -36,8 +36,9 @@ public final class ImageAssembler {
   static ObjectNode config(SourceImage base, List<LayerBlob> added, ImageSettings s) {
     ObjectNode c = base.config() == null ? Json.object() : base.config().deepCopy();
     c.put("created", s.created());
-    if (!c.has("architecture")) c.put("architecture", "amd64");
-    if (!c.has("os")) c.put("os", "linux");
+    Platform host = Platform.host();
+    if (!c.has("architecture")) c.put("architecture", host.architecture());
+    if (!c.has("os")) c.put("os", host.os());
     ObjectNode cfg = c.path("config") instanceof ObjectNode o ? o : c.putObject("config");
     cfg.set("Env", env(cfg.path("Env"), s.environment()));
     ArrayNode entrypoint = cfg.putArray("Entrypoint");

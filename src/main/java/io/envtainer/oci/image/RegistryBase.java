@@ -26,7 +26,7 @@ import java.util.Optional;
 
 /**
  * A base image from a registry, through jib's registry client: the manifest (a list or index resolves to its
- * linux/amd64 image), the config, and layers downloaded into the cache only when an output needs their bytes.
+ * image for this host's platform), the config, and layers downloaded into the cache only when an output needs their bytes.
  */
 public final class RegistryBase {
   private RegistryBase() {}
