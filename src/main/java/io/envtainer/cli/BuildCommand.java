@@ -55,7 +55,7 @@ public final class BuildCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Write what the build did as JSON.")
   Path report;
 
-  @Option(names = {"-q", "--quiet"}, description = "No progress; only the result line and errors.")
+  @Option(names = {"-q", "--quiet"}, description = "No progress; only the result line, warnings and errors.")
   boolean quiet;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec self;

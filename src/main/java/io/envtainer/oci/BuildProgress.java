@@ -1,5 +1,7 @@
 package io.envtainer.oci;
 
+import io.envtainer.oci.image.ImageBlob;
+import io.envtainer.oci.image.PushListener;
 import io.envtainer.oci.layer.LayerBlob;
 import io.envtainer.oci.layer.LayerListener;
 import java.io.PrintWriter;
@@ -7,18 +9,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Progress on stderr: a redrawn bar (layers, bytes) on a terminal; one line per step and layer otherwise (CI logs);
- * nothing with {@code --quiet}.
+ * Progress on stderr: a redrawn bar (layers or uploads, and bytes) on a terminal; one line per step, layer and
+ * uploaded blob otherwise (CI logs); with {@code --quiet}, warnings only. Two phases count: building layers, then,
+ * for a registry, pushing blobs.
  */
-public final class BuildProgress implements LayerListener {
+public final class BuildProgress implements LayerListener, PushListener {
   public enum Mode { BAR, LINES, QUIET }
 
   private final PrintWriter err;
   private final Mode mode;
   private final AtomicLong done = new AtomicLong();
-  private final AtomicInteger layersDone = new AtomicInteger();
+  private final AtomicInteger itemsDone = new AtomicInteger();
   private volatile long totalBytes;
-  private volatile int totalLayers;
+  private volatile int totalItems;
+  private volatile String unit = "layers";
   private long lastDraw;
   private final long start = System.nanoTime();
   private boolean timing;
@@ -62,11 +66,22 @@ public final class BuildProgress implements LayerListener {
     if (timing) step(message);
   }
 
+  /** The layer phase: COUNT layers holding BYTES uncompressed. */
   void layers(int count, long bytes) {
-    totalLayers = count;
+    phase("layers", count, bytes);
+  }
+
+  /** The push phase: COUNT blobs of BYTES in all (some may be in the registry already). */
+  void uploads(int count, long bytes) {
+    phase("blobs", count, bytes);
+  }
+
+  private void phase(String name, int count, long bytes) {
+    unit = name;
+    totalItems = count;
     totalBytes = bytes;
     done.set(0);
-    layersDone.set(0);
+    itemsDone.set(0);
   }
 
   @Override
@@ -77,17 +92,32 @@ public final class BuildProgress implements LayerListener {
 
   @Override
   public void finished(LayerBlob b) {
-    int n = layersDone.incrementAndGet();
+    int n = itemsDone.incrementAndGet();
     if (mode == Mode.LINES) {
-      synchronized (this) {
-        err.printf("  layer %d/%d %-7s %s: %s -> %s, %d files%n", n, totalLayers,
-            b.status() == LayerBlob.Status.BUILT ? "built" : "cached", b.name(), size(b.uncompressedSize()),
-            size(b.size()), b.files());
-        err.flush();
-      }
+      line(String.format("  layer %d/%d %-7s %s: %s -> %s, %d files", n, totalItems,
+          b.status() == LayerBlob.Status.BUILT ? "built" : "cached", b.name(), size(b.uncompressedSize()),
+          size(b.size()), b.files()));
     } else if (mode == Mode.BAR) {
-      draw(n == totalLayers);
+      draw(n == totalItems);
     }
+  }
+
+  @Override
+  public void pushed(ImageBlob b, boolean uploaded) {
+    int n = itemsDone.incrementAndGet();
+    // A blob found in the registry counts as done: the bar measures what is left to send.
+    if (!uploaded) done.addAndGet(b.size());
+    if (mode == Mode.LINES) {
+      line(String.format("  blob %d/%d %-13s %s, %s", n, totalItems, uploaded ? "uploaded" : "already there",
+          b.digest().substring(0, Math.min(b.digest().length(), 19)), size(b.size())));
+    } else if (mode == Mode.BAR) {
+      draw(n == totalItems);
+    }
+  }
+
+  private synchronized void line(String text) {
+    err.println(text);
+    err.flush();
   }
 
   private synchronized void draw(boolean force) {
@@ -97,8 +127,8 @@ public final class BuildProgress implements LayerListener {
     long total = Math.max(1, totalBytes);
     int width = 30;
     int filled = (int) Math.min(width, done.get() * width / total);
-    err.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + layersDone.get() + "/" + totalLayers
-        + " layers  " + size(Math.min(done.get(), totalBytes)) + " / " + size(totalBytes) + "   ");
+    err.print("\r[" + "=".repeat(filled) + " ".repeat(width - filled) + "] " + itemsDone.get() + "/" + totalItems
+        + " " + unit + "  " + size(Math.min(done.get(), totalBytes)) + " / " + size(totalBytes) + "   ");
     err.flush();
   }
 

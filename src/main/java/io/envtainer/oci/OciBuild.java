@@ -4,6 +4,7 @@ import io.envtainer.Version;
 import io.envtainer.oci.image.ArchiveBases;
 import io.envtainer.oci.image.AssembledImage;
 import io.envtainer.oci.image.ImageAssembler;
+import io.envtainer.oci.image.ImageBlob;
 import io.envtainer.oci.image.ImageSettings;
 import io.envtainer.oci.image.ImageWriters;
 import io.envtainer.oci.image.Json;
@@ -108,8 +109,12 @@ public final class OciBuild {
       case OCI_ARCHIVE -> ImageWriters.ociArchive(image, t.path());
       case DOCKER_ARCHIVE -> ImageWriters.dockerArchive(image, t.path());
       case OCI_LAYOUT -> ImageWriters.ociLayout(image, t.path());
-      case REGISTRY -> uploaded = RegistryPusher.push(image, source.registryRepository(), t.reference(), access,
-          n -> { }).uploaded();
+      case REGISTRY -> {
+        List<ImageBlob> unique = image.uniqueBlobs();
+        progress.uploads(unique.size(), unique.stream().mapToLong(ImageBlob::size).sum());
+        uploaded = RegistryPusher.push(image, source.registryRepository(), t.reference(), access, progress).uploaded();
+        progress.end();
+      }
     }
     progress.debug("written");
     return new BuildReport(t.toString(), image.manifestDigest(), image.config().digest(), source.reference(),

@@ -1,6 +1,7 @@
 package io.envtainer.oci;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.envtainer.testing.TestWheels;
@@ -46,8 +47,9 @@ class OciRebuildIT {
     Path third = dir.resolve("third.json");
     // The registry has the image from before the upgrade: only the changed layer and the config go up.
     Path repush = dir.resolve("repush.json");
-    JsonNode r = OciFixture.build(spec, venv, "docker://" + ref, cache, "-q", "--insecure-registry", "--report",
-        repush.toString()).report(repush);
+    OciFixture.Run run = OciFixture.build(spec, venv, "docker://" + ref, cache, "--insecure-registry", "--report",
+        repush.toString());
+    JsonNode r = run.report(repush);
     String changed = null;
     for (JsonNode l : r.path("layers")) {
       if (l.path("name").asText().equals(built.get(0))) changed = l.path("digest").asText();
@@ -57,6 +59,12 @@ class OciRebuildIT {
     // Blobs go up in digest order, so compare as sets.
     assertEquals(java.util.Set.of(changed, r.path("configDigest").asText()), java.util.Set.copyOf(uploaded));
     assertEquals(2, uploaded.size(), "uploaded: " + uploaded);
+    // Without -q, outside a terminal: a line per blob says whether it went up.
+    List<String> blobLines = run.err().lines().filter(l -> l.startsWith("  blob ")).toList();
+    assertEquals(r.path("layers").size() + r.path("baseLayers").asInt() + 1, blobLines.size(), run.err());
+    assertEquals(2, blobLines.stream().filter(l -> l.contains(" uploaded ")).count(), run.err());
+    String changedShort = changed.substring(0, 19);
+    assertTrue(blobLines.stream().anyMatch(l -> l.contains(" uploaded ") && l.contains(changedShort)), run.err());
     assertEquals(pushed.path("uploaded").size(), pushed.path("layers").size() + 2,
         "the first push uploaded every layer, the base's and the config");
     JsonNode again = OciFixture.build(spec, venv, "oci-archive:" + dir.resolve("img.tar"), cache, "-q",

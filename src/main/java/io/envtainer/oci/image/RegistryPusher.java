@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.security.DigestException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongConsumer;
 
 /**
  * Pushes an image with jib's registry client: blobs the registry lacks (a base from the same registry is mounted,
@@ -26,7 +25,7 @@ public final class RegistryPusher {
   public record Pushed(List<String> uploaded, List<String> present, String manifestDigest) {}
 
   public static Pushed push(AssembledImage image, String sourceRepository, String reference, RegistryAccess access,
-      LongConsumer uploadedBytes) throws IOException {
+      PushListener listener) throws IOException {
     ImageReference ref = RegistryBase.parse(reference);
     try {
       RegistryClient client = access.client(ref, true);
@@ -36,12 +35,10 @@ public final class RegistryPusher {
           ? sourceRepository.substring(ref.getRegistry().length() + 1) : null;
       for (ImageBlob b : image.uniqueBlobs()) {
         DescriptorDigest d = digest(b.digest());
-        if (client.checkBlob(d).isPresent()) {
-          present.add(b.digest());
-          continue;
-        }
-        boolean existed = client.pushBlob(d, jibBlob(b), b.diffId() != null ? mountFrom : null, uploadedBytes::accept);
+        boolean existed = client.checkBlob(d).isPresent()
+            || client.pushBlob(d, jibBlob(b), b.diffId() != null ? mountFrom : null, listener::bytes);
         (existed ? present : uploaded).add(b.digest());
+        listener.pushed(b, !existed);
       }
       OciManifestTemplate manifest = JsonTemplateMapper.readJson(image.manifest(), OciManifestTemplate.class);
       String tag = ref.getTag().orElse("latest");
