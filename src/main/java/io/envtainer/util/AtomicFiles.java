@@ -10,10 +10,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
- * Writes files so that readers never see a partial one: the content goes to a temporary file beside the target,
- * which is then moved into place. On failure nothing is left and an existing target is untouched.
+ * Writes outputs so that readers never see a partial one: the content goes to a temporary file or directory beside
+ * the target, which is then moved into place. On failure, and when a signal stops the JVM (see
+ * {@link CleanupOnExit}), nothing is left and an existing target is untouched.
  */
 public final class AtomicFiles {
   private AtomicFiles() {}
@@ -21,6 +24,11 @@ public final class AtomicFiles {
   /** What writes a file's content. */
   public interface Content {
     void writeTo(FileChannel out) throws IOException;
+  }
+
+  /** What fills a new, empty directory. */
+  public interface DirectoryContent {
+    void writeTo(Path dir) throws IOException;
   }
 
   public static void writeString(Path target, String content) throws IOException {
@@ -41,27 +49,63 @@ public final class AtomicFiles {
     Path t = target.toAbsolutePath().normalize();
     Files.createDirectories(t.getParent());
     Path tmp = Files.createTempFile(t.getParent(), "." + t.getFileName() + ".", ".partial");
-    Path old = null;
-    try {
+    try (CleanupOnExit.Registration r = CleanupOnExit.deleting(tmp)) {
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         content.writeTo(out);
       }
       Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      if (Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS)) {
-        // A free name: renaming onto an existing file would trigger the same flush.
-        old = t.resolveSibling("." + t.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".old");
-        Files.move(t, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      try {
-        Files.move(tmp, t, StandardCopyOption.ATOMIC_MOVE);
-      } catch (IOException e) {
-        if (old != null) Files.move(old, t, StandardCopyOption.ATOMIC_MOVE);
-        old = null;
-        throw e;
-      }
+      replace(t, tmp, Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS));
     } finally {
       Files.deleteIfExists(tmp);
-      if (old != null) Files.deleteIfExists(old);
+    }
+  }
+
+  /** Writes the directory TARGET atomically (an existing one is replaced whole); it is 0755. */
+  public static void writeDirectory(Path target, DirectoryContent content) throws IOException {
+    Path t = target.toAbsolutePath().normalize();
+    Files.createDirectories(t.getParent());
+    Path stage = Files.createTempDirectory(t.getParent(), "." + t.getFileName() + ".");
+    try (CleanupOnExit.Registration r = CleanupOnExit.deleting(stage)) {
+      content.writeTo(stage);
+      Files.setPosixFilePermissions(stage, PosixFilePermissions.fromString("rwxr-xr-x"));
+      replace(t, stage, Files.exists(t, LinkOption.NOFOLLOW_LINKS));
+    } finally {
+      deleteTree(stage);
+    }
+  }
+
+  /** Moves NEW to TARGET; an existing TARGET goes aside first and is deleted once NEW is in place. */
+  private static void replace(Path target, Path fresh, boolean targetExists) throws IOException {
+    if (!targetExists) {
+      Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+      return;
+    }
+    // A free name: renaming onto an existing file would trigger the flush described at write().
+    Path old = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".old");
+    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+    // Stopped between the two moves: the old output goes back (or, when the new one made it, away).
+    try (CleanupOnExit.Registration r = CleanupOnExit.register(() -> {
+      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) deleteTree(old);
+      else Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+    })) {
+      try {
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+        throw e;
+      }
+      deleteTree(old);
+    }
+  }
+
+  /** Deletes a file, a symlink or a directory tree; nothing there is fine. */
+  public static void deleteTree(Path p) throws IOException {
+    if (!Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+      Files.deleteIfExists(p);
+      return;
+    }
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path q : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(q);
     }
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.envtainer.oci.layer.ImagePaths;
 import io.envtainer.oci.layer.LayerCache;
+import io.envtainer.util.AtomicFiles;
 import io.envtainer.util.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -222,10 +222,8 @@ public final class ArchiveBases {
   private static void rememberDigests(Path archive, LayerCache cache, List<String[]> digests) throws IOException {
     Path record = digestRecord(archive, cache);
     Files.createDirectories(record.getParent());
-    Path tmp = cache.newTemp("archive");
     StringBuilder b = new StringBuilder();
     for (String[] d : digests) b.append(d[0]).append(' ').append(d[1]).append('\n');
-    Files.writeString(tmp, b, StandardCharsets.UTF_8);
-    Files.move(tmp, record, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.writeString(record, b.toString());
   }
 }

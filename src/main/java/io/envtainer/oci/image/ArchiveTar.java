@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import io.envtainer.oci.layer.TarHeaders;
+import io.envtainer.util.CleanupOnExit;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
@@ -59,7 +60,7 @@ final class ArchiveTar implements AutoCloseable {
         }
         // Size unknown (a registry base layer): the tar header needs it first.
         Path tmp = Files.createTempFile(scratchDir, ".layer.", ".partial");
-        try {
+        try (CleanupOnExit.Registration r = CleanupOnExit.deleting(tmp)) {
           try (InputStream in = gunzip(layer)) {
             Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
           }

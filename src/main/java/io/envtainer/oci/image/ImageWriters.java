@@ -9,13 +9,9 @@ import java.io.InputStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Writes an image as an OCI archive, a docker-save archive or an OCI layout directory. Each output appears whole or
@@ -69,27 +65,13 @@ public final class ImageWriters {
    * An existing directory at the target is replaced.
    */
   public static void ociLayout(AssembledImage image, Path target) throws IOException {
-    Path dir = target.toAbsolutePath().normalize();
-    Files.createDirectories(dir.getParent());
-    Path stage = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".");
-    try {
+    AtomicFiles.writeDirectory(target, stage -> {
       Path blobs = Files.createDirectories(stage.resolve("blobs/sha256"));
       for (ImageBlob b : image.uniqueBlobs()) place(b, blobs.resolve(Sha256.hex(b.digest())));
       Files.write(blobs.resolve(Sha256.hex(image.manifestDigest())), image.manifest());
       Files.write(stage.resolve("index.json"), index(image));
       Files.write(stage.resolve("oci-layout"), OCI_LAYOUT);
-      Files.setPosixFilePermissions(stage, PosixFilePermissions.fromString("rwxr-xr-x"));
-      Path old = null;
-      if (Files.exists(dir)) {
-        old = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".old.");
-        Files.delete(old);
-        Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
-      }
-      Files.move(stage, dir, StandardCopyOption.ATOMIC_MOVE);
-      if (old != null) deleteTree(old);
-    } finally {
-      if (Files.exists(stage)) deleteTree(stage);
-    }
+    });
   }
 
   private static final byte[] OCI_LAYOUT = "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -122,12 +104,6 @@ public final class ImageWriters {
     }
     try (InputStream in = b.source().open()) {
       Files.copy(in, target);
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
     }
   }
 }

@@ -138,7 +138,7 @@ public final class RegistryBase {
         } catch (RegistryException e) {
           throw new IOException("pulling base layer " + digest + " failed: " + access.explain(ref, e), e);
         } finally {
-          Files.deleteIfExists(temp);
+          cache.discard(temp);
         }
       }
       return Optional.of(cache.blob(digest));

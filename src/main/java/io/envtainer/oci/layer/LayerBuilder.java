@@ -131,7 +131,7 @@ public final class LayerBuilder {
       return new LayerBlob(layer.name(), diffId, digest, blobCount.count, tarCount.count,
           level == 0 ? MEDIA_TYPE_TAR : MEDIA_TYPE_GZIP, files, stored, LayerBlob.Status.BUILT);
     } finally {
-      Files.deleteIfExists(temp);
+      cache.discard(temp);
     }
   }
 

@@ -11,7 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.Optional;
+import io.envtainer.util.AtomicFiles;
+import io.envtainer.util.CleanupOnExit;
 import io.envtainer.util.Sha256;
+import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Blobs by digest, and which blob a layer's content key gave last time.
@@ -25,6 +30,7 @@ import io.envtainer.util.Sha256;
  */
 public final class LayerCache {
   private final Path root;
+  private final Map<Path, CleanupOnExit.Registration> temps = new ConcurrentHashMap<>();
 
   private LayerCache(Path root) {
     this.root = root;
@@ -55,9 +61,14 @@ public final class LayerCache {
     }
   }
 
-  /** A new empty temporary file in the cache's file system. */
+  /**
+   * A new empty temporary file in the cache's file system, for a blob being written. It is deleted if the JVM stops
+   * before {@link #storeBlob} or {@link #discard} (see {@link CleanupOnExit}).
+   */
   public Path newTemp(String what) throws IOException {
-    return Files.createTempFile(root.resolve("tmp"), what.replaceAll("[^A-Za-z0-9._-]", "_") + ".", ".partial");
+    Path temp = Files.createTempFile(root.resolve("tmp"), what.replaceAll("[^A-Za-z0-9._-]", "_") + ".", ".partial");
+    temps.put(temp, CleanupOnExit.deleting(temp));
+    return temp;
   }
 
   /** Moves a complete temporary file into place as the blob DIGEST; an existing blob with that digest wins. */
@@ -70,7 +81,19 @@ public final class LayerCache {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
+    forget(temp);
     return target;
+  }
+
+  /** Deletes a temporary file that will not become a blob (nothing there is fine). */
+  public void discard(Path temp) throws IOException {
+    Files.deleteIfExists(temp);
+    forget(temp);
+  }
+
+  private void forget(Path temp) {
+    CleanupOnExit.Registration r = temps.remove(temp);
+    if (r != null) r.close();
   }
 
   /** The layer the same key gave before, if its blob is still here. */
@@ -106,15 +129,12 @@ public final class LayerCache {
 
   /** Records which blob KEY gave: a line of facts, then the key itself. */
   void remember(LayerKey key, LayerBlob b) throws IOException {
-    Path tmp = newTemp("layer");
     byte[] head = (b.diffId() + " " + b.digest() + " " + b.size() + " " + b.uncompressedSize() + " " + b.mediaType()
         + " " + b.files() + "\n").getBytes(StandardCharsets.UTF_8);
-    try (var out = Files.newOutputStream(tmp)) {
-      out.write(head);
-      out.write(key.material());
-    }
-    Files.move(tmp, root.resolve("layers").resolve(key.id()), StandardCopyOption.ATOMIC_MOVE,
-        StandardCopyOption.REPLACE_EXISTING);
+    AtomicFiles.write(root.resolve("layers").resolve(key.id()), out -> {
+      ByteBuffer all = ByteBuffer.allocate(head.length + key.material().length).put(head).put(key.material()).flip();
+      while (all.hasRemaining()) out.write(all);
+    });
   }
 
 }
