@@ -179,15 +179,37 @@ registry_answers() {
   [[ $code == 200 || $code == 401 ]]
 }
 
+# podman_services_in_deleted_dirs: pids of podman API services whose working directory was deleted (started from a
+# checkout removed since): they answer pings but cannot start containers ("write child: broken pipe").
+podman_services_in_deleted_dirs() {
+  local pid
+  for pid in $(pgrep -f '^podman system service' || true); do
+    [[ $(readlink "/proc/$pid/cwd" 2>/dev/null) == *' (deleted)' ]] && echo "$pid"
+  done
+  return 0
+}
+
 start_podman_service() {
+  local stale
+  stale=$(podman_services_in_deleted_dirs)
+  if [[ -n $stale ]]; then
+    say "the podman API service runs in a deleted directory: restarting it"
+    kill $stale
+    local deadline=$((SECONDS + 15))
+    while podman_answers; do
+      ((SECONDS < deadline)) || die "could not stop the podman API service ($stale)"
+      sleep 0.5
+    done
+  fi
   if podman_answers; then
     say "podman API already answers on $PODMAN_SOCKET"
     return
   fi
   mkdir -p "$(dirname "$PODMAN_SOCKET")"
   rm -f "$PODMAN_SOCKET"
-  setsid nohup podman system service --time=0 "unix://$PODMAN_SOCKET" \
-    >>"$LOG_DIR/podman-service.log" 2>&1 </dev/null &
+  # Started from / so that removing this checkout later does not pull the directory from under it.
+  (cd / && setsid nohup podman system service --time=0 "unix://$PODMAN_SOCKET" \
+    >>"$LOG_DIR/podman-service.log" 2>&1 </dev/null &)
   wait_for 30 podman_answers || { tail -n 20 "$LOG_DIR/podman-service.log" >&2; die "podman service did not start"; }
   say "podman API answers on $PODMAN_SOCKET"
 }
@@ -250,7 +272,7 @@ http:
   addr: $addr
 $auth_conf
 EOF
-  setsid nohup docker-registry serve "$dir/config.yml" >>"$log" 2>&1 </dev/null &
+  (cd / && setsid nohup docker-registry serve "$dir/config.yml" >>"$log" 2>&1 </dev/null &)
   wait_for 30 registry_answers "$addr" || { tail -n 20 "$log" >&2; die "registry on $addr did not start"; }
   say "registry answers on $addr${auth:+ (login required)}"
 }

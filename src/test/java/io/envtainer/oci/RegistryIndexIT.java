@@ -118,8 +118,10 @@ class RegistryIndexIT {
   private static String push(String name) {
     Tools.requireRegistry();
     String ref = Tools.REGISTRY + "/envtainer/" + name + "-" + System.nanoTime() + ":1";
-    OciFixture.ok(List.of("skopeo", "copy", "-q", "--all", "--dest-tls-verify=false", "oci:" + layout + ":multi",
-        "docker://" + ref), dir);
+    // --preserve-digests: skopeo may otherwise swap a layer for a compressed copy it knows the registry has (its blob
+    // info cache), and rewrite the manifests with it.
+    OciFixture.ok(List.of("skopeo", "copy", "-q", "--all", "--preserve-digests", "--dest-tls-verify=false",
+        "oci:" + layout + ":multi", "docker://" + ref), dir);
     return ref;
   }
 
