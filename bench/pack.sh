@@ -7,8 +7,9 @@
 #   envtainer cold     bin/envtainer build bench/root.yaml --env-dir ROOT --to oci-archive:... (empty cache)
 #   tar -c | gzip -6   the baseline
 #   apptainer build    SIF from the same directory (scripts/apptainer: Apptainer 1.4, unprivileged)
-#   envtainer no-op    the same build again, nothing changed
-#   envtainer rebuild  after one package changed (one .py file of python3-mpi4py gets a comment line)
+#   envtainer no-op    the same build again, nothing changed (median of 3 runs, BENCH_REPEATS)
+#   envtainer rebuild  after one package changed (one .py file of python3-mpi4py gets a comment line; median of
+#                      3 runs, each changing it again)
 # envtainer's three runs are made twice: to an OCI archive (one file, like tar|gzip's) and to an OCI layout
 # directory (oci:DIR, which `apptainer build x.sif oci:DIR` reads), each series with its own cache.
 # Then the targets: envtainer cold <= 0.35 x tar|gzip -6, rebuild <= 0.1 x cold, Java heap <= 512 MB (the last
@@ -53,7 +54,10 @@ OUT_REL=bench/out # for messages
 LOGS=$OUT/logs
 SPEC=$ENVTAINER_REPO/bench/root.yaml
 ENVTAINER=${ENVTAINER_BIN:-$ENVTAINER_REPO/bin/envtainer}
-JAVA_OPTS='-Xmx512m -XX:+UseSerialGC'
+JAVA_OPTS='-Xmx512m -Xmn160m -XX:+UseSerialGC' # bin/envtainer's default
+# Rebuilds take about a second, where a busy moment of the machine shows: each is timed this many times and the
+# median counts (every run of "one package changed" changes that package again).
+REPEATS=${BENCH_REPEATS:-3}
 APPTAINER_OUT=$OUT/apptainer # written by apptainer's unprivileged user
 
 skip_apptainer=0 keep=0
@@ -141,10 +145,32 @@ series() {
     skip "rebuild$sfx" "skipped (the cold build failed)"
     return
   fi
-  envtainer_build "$name" "report-noop$sfx.json" && measure "noop$sfx" "$output" "${CMD[@]}"
-  change_one_package
-  envtainer_build "$name" "report-rebuild$sfx.json" && measure "rebuild$sfx" "$output" "${CMD[@]}"
-  restore_changed_file
+  local i
+  for ((i = 1; i <= REPEATS; i++)); do
+    envtainer_build "$name" "report-noop$sfx.json" && measure "noop$sfx.$i" "$output" "${CMD[@]}"
+  done
+  median "noop$sfx"
+  for ((i = 1; i <= REPEATS; i++)); do
+    change_one_package
+    envtainer_build "$name" "report-rebuild$sfx.json" && measure "rebuild$sfx.$i" "$output" "${CMD[@]}"
+    restore_changed_file
+  done
+  median "rebuild$sfx"
+}
+
+# median KEY: KEY.1 .. KEY.REPEATS as one row: the median wall time, the largest peak RSS, a failure if any failed.
+median() {
+  local key=$1 i k walls=()
+  RC[$key]=0 RSS[$key]=0
+  for ((i = 1; i <= REPEATS; i++)); do
+    k=$key.$i
+    walls+=("${WALL[$k]}")
+    if ((RC[$k] != 0)); then RC[$key]=${RC[$k]} NOTE[$key]=${NOTE[$k]}; fi
+    if ((RSS[$k] > RSS[$key])); then RSS[$key]=${RSS[$k]}; fi
+    SIZE[$key]=${SIZE[$k]}
+  done
+  WALL[$key]=$(printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(((REPEATS + 1) / 2))p")
+  say "$key: median of $REPEATS runs: ${WALL[$key]} s (${walls[*]})"
 }
 
 # Makes the "one package changed" edit: a comment line added to one .py file of python3-mpi4py.
@@ -261,11 +287,11 @@ results() {
   row cold 'envtainer build --to oci-archive:, cold (empty cache)'
   row targz 'tar -c \| gzip -6'
   row apptainer 'apptainer build (SIF from the directory)'
-  row noop 'envtainer build --to oci-archive:, no-op rebuild'
-  row rebuild 'envtainer build --to oci-archive:, one package changed'
+  row noop "envtainer build --to oci-archive:, no-op rebuild (median of $REPEATS)"
+  row rebuild "envtainer build --to oci-archive:, one package changed (median of $REPEATS)"
   row cold-layout 'envtainer build --to oci:DIR, cold (empty cache)'
-  row noop-layout 'envtainer build --to oci:DIR, no-op rebuild'
-  row rebuild-layout 'envtainer build --to oci:DIR, one package changed'
+  row noop-layout "envtainer build --to oci:DIR, no-op rebuild (median of $REPEATS)"
+  row rebuild-layout "envtainer build --to oci:DIR, one package changed (median of $REPEATS)"
   row wide512 'envtainer build, 250,000 small files, -Xmx512m'
   row wide128 'envtainer build, 250,000 small files, -Xmx128m'
   printf '\n'

@@ -127,14 +127,15 @@ public final class TreeScan {
     };
   }
 
+  private record Inode(long device, long number) {}
+
   /** In path order, a regular file whose inode was seen before becomes a hard link to the first name. */
   private static List<Entry> linkHardLinks(List<Entry> sorted) {
-    Map<List<Long>, String> first = new HashMap<>();
+    Map<Inode, String> first = new HashMap<>();
     List<Entry> out = new ArrayList<>(sorted.size());
     for (Entry e : sorted) {
       if (e.type() == Entry.Type.FILE && e.stat() != null && e.stat().nlink() > 1) {
-        List<Long> key = List.of(e.stat().device(), e.stat().inode());
-        String seen = first.putIfAbsent(key, e.path());
+        String seen = first.putIfAbsent(new Inode(e.stat().device(), e.stat().inode()), e.path());
         if (seen != null) {
           out.add(e.asHardLinkTo(seen));
           continue;
