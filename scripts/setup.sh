@@ -208,8 +208,9 @@ start_podman_service() {
   mkdir -p "$(dirname "$PODMAN_SOCKET")"
   rm -f "$PODMAN_SOCKET"
   # Started from / so that removing this checkout later does not pull the directory from under it.
-  (cd / && setsid nohup podman system service --time=0 "unix://$PODMAN_SOCKET" \
-    >>"$LOG_DIR/podman-service.log" 2>&1 </dev/null &)
+  # exec: no shell stays behind holding this script's output open (it would print "Terminated" into it later).
+  (cd / && exec setsid nohup podman system service --time=0 "unix://$PODMAN_SOCKET" \
+    >>"$LOG_DIR/podman-service.log" 2>&1 </dev/null) &
   wait_for 30 podman_answers || { tail -n 20 "$LOG_DIR/podman-service.log" >&2; die "podman service did not start"; }
   say "podman API answers on $PODMAN_SOCKET"
 }
@@ -272,7 +273,7 @@ http:
   addr: $addr
 $auth_conf
 EOF
-  (cd / && setsid nohup docker-registry serve "$dir/config.yml" >>"$log" 2>&1 </dev/null &)
+  (cd / && exec setsid nohup docker-registry serve "$dir/config.yml" >>"$log" 2>&1 </dev/null) &
   wait_for 30 registry_answers "$addr" || { tail -n 20 "$log" >&2; die "registry on $addr did not start"; }
   say "registry answers on $addr${auth:+ (login required)}"
 }
