@@ -3,9 +3,10 @@ package io.envtainer.oci.layer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Set;
 import java.util.zip.CRC32;
 
 /**
@@ -35,10 +36,20 @@ public final class LayerSplit {
   public static List<LayerContent> split(String name, List<Entry> entries, Map<String, String> owners, long bigBytes,
       int buckets, long sharedDirTime) {
     String tree = name + "-tree";
+    int n = entries.size();
+    // Per entry, by index: its owner, its parent and its layer (one map lookup each, not one per pass).
+    String[] owner = new String[n];
+    String[] parent = new String[n];
+    String[] layer = new String[n];
     Map<String, Long> packageBytes = new HashMap<>();
-    for (Entry e : entries) {
+    Set<String> linkTargets = new HashSet<>();
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
+      parent[i] = e.parent();
       String o = owners.get(e.path());
+      owner[i] = o;
       if (o != null) packageBytes.merge(o, e.size(), Long::sum);
+      if (e.type() == Entry.Type.HARDLINK) linkTargets.add(e.linkTarget());
     }
     List<Long> sizes = new ArrayList<>(packageBytes.values());
     sizes.sort(java.util.Comparator.reverseOrder());
@@ -48,61 +59,64 @@ public final class LayerSplit {
         : bucketName("packages", p, buckets)));
 
     // Owned files first: their layers tell which directories belong to one package.
-    Map<String, String> layerOf = new HashMap<>();
     Map<String, String> ownedDirs = new HashMap<>();
-    for (Entry e : entries) {
-      String o = owners.get(e.path());
-      if (o == null || e.type() == Entry.Type.DIRECTORY || e.type() == Entry.Type.HARDLINK) continue;
-      layerOf.put(e.path(), layerOfPackage.get(o));
-      mark(ownedDirs, e.parent(), layerOfPackage.get(o));
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
+      if (owner[i] == null || e.type() == Entry.Type.DIRECTORY || e.type() == Entry.Type.HARDLINK) continue;
+      layer[i] = layerOfPackage.get(owner[i]);
+      mark(ownedDirs, parent[i], layer[i]);
     }
     // Then every other non-directory, in path order (a hard link's target comes first).
     Map<String, String> dirs = new HashMap<>();
-    for (Entry e : entries) {
+    Map<String, String> targetLayers = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
       if (e.type() == Entry.Type.DIRECTORY) continue;
-      String layer = layerOf.get(e.path());
-      if (layer == null) {
-        layer = e.type() == Entry.Type.HARDLINK ? layerOf.getOrDefault(e.linkTarget(), tree) : unowned(e, ownedDirs,
-            tree, buckets);
-        layerOf.put(e.path(), layer);
+      if (layer[i] == null) {
+        layer[i] = e.type() == Entry.Type.HARDLINK ? targetLayers.getOrDefault(e.linkTarget(), tree)
+            : unowned(e, parent[i], ownedDirs, tree, buckets);
       }
-      mark(dirs, e.parent(), layer);
+      if (linkTargets.contains(e.path())) targetLayers.put(e.path(), layer[i]);
+      mark(dirs, parent[i], layer[i]);
     }
 
-    Map<String, List<Entry>> layers = new TreeMap<>();
+    // Directories last: parents come before their children in path order.
+    Map<String, String> dirLayers = new HashMap<>();
+    Map<String, List<Entry>> layers = new HashMap<>();
     List<Entry> treeEntries = new ArrayList<>();
-    for (Entry e : entries) {
-      String layer = layerOf.get(e.path());
+    for (int i = 0; i < n; i++) {
+      Entry e = entries.get(i);
       if (e.type() == Entry.Type.DIRECTORY) {
         String d = dirs.get(e.path());
         if (SHARED.equals(d)) {
           e = new Entry(e.path(), e.type(), e.mode(), sharedDirTime, 0, null, e.source(), e.stat());
-          layer = tree;
+          layer[i] = tree;
         } else {
-          // No files below: with its parent (parents come first in path order).
-          layer = d != null ? d : layerOf.getOrDefault(e.parent(), tree);
+          // No files below: with its parent.
+          layer[i] = d != null ? d : dirLayers.getOrDefault(parent[i], tree);
         }
-        layerOf.put(e.path(), layer);
+        dirLayers.put(e.path(), layer[i]);
       }
-      if (layer.equals(tree)) treeEntries.add(e);
-      else layers.computeIfAbsent(layer, k -> new ArrayList<>()).add(e);
+      if (layer[i].equals(tree)) treeEntries.add(e);
+      else layers.computeIfAbsent(layer[i], k -> new ArrayList<>()).add(e);
     }
     List<LayerContent> out = new ArrayList<>();
     out.add(new LayerContent(tree, treeEntries));
     // Own-package layers by name, then the package buckets, then the file buckets.
+    List<String> names = new ArrayList<>(layers.keySet());
+    names.sort(null);
     for (String kind : new String[] {null, "packages-", "files-"}) {
-      for (Map.Entry<String, List<Entry>> l : layers.entrySet()) {
-        String k = l.getKey();
+      for (String k : names) {
         boolean bucket = k.startsWith("packages-") || k.startsWith("files-");
-        if (kind == null ? !bucket : k.startsWith(kind)) out.add(new LayerContent(k, l.getValue()));
+        if (kind == null ? !bucket : k.startsWith(kind)) out.add(new LayerContent(k, layers.get(k)));
       }
     }
     return out;
   }
 
   /** A file no package owns: with the one package whose directory holds it, else a bucket by path; symlinks: tree. */
-  private static String unowned(Entry e, Map<String, String> ownedDirs, String tree, int buckets) {
-    for (String d = e.parent(); !d.isEmpty(); d = parentOf(d)) {
+  private static String unowned(Entry e, String parent, Map<String, String> ownedDirs, String tree, int buckets) {
+    for (String d = parent; !d.isEmpty(); d = parentOf(d)) {
       String l = ownedDirs.get(d);
       if (l == null) continue;
       if (l.equals(SHARED)) break;

@@ -24,10 +24,14 @@ public final class PackageOwners {
     static final ObjectMapper MAPPER = new ObjectMapper();
   }
 
-  private final Map<String, Entry> byPath = new HashMap<>();
-  private final Map<String, String> owner = new HashMap<>();
+  private final Map<String, Entry> byPath;
+  private final Map<String, String> owner;
+  /** Directory → the same directory with symlinks resolved ("\0": it leaves the tree); claims share parents. */
+  private final Map<String, String> realDirs = new HashMap<>();
 
   private PackageOwners(List<Entry> entries) {
+    byPath = new HashMap<>(entries.size() * 2);
+    owner = new HashMap<>(entries.size() * 2);
     for (Entry e : entries) byPath.put(e.path(), e);
   }
 
@@ -165,16 +169,26 @@ public final class PackageOwners {
 
   /**
    * The path with directory symlinks inside the tree resolved (Debian lists /lib/... where merged-/usr roots
-   * have usr/lib/...), or null when it leaves the tree.
+   * have usr/lib/...), or null when it leaves the tree. The last component is not followed.
    */
   private String canonical(String path) {
+    int slash = path.lastIndexOf('/');
+    String name = path.substring(slash + 1);
+    if (slash < 0 || name.isEmpty() || name.equals(".") || name.equals("..")) return resolve(path, false);
     // Scanned paths never pass through a symlink: a path whose parent is a scanned directory is canonical.
-    Entry found = byPath.get(path);
-    if (found != null) {
-      int slash = path.lastIndexOf('/');
-      Entry parent = slash < 0 ? null : byPath.get(path.substring(0, slash));
-      if (slash < 0 || parent != null && parent.type() == Entry.Type.DIRECTORY) return path;
-    }
+    String dir = path.substring(0, slash);
+    Entry parent = byPath.get(dir);
+    if (parent != null && parent.type() == Entry.Type.DIRECTORY) return path;
+    String real = realDirs.computeIfAbsent(dir, d -> {
+      String r = resolve(d, true);
+      return r == null ? "\0" : r;
+    });
+    if (real.equals("\0")) return null;
+    return real.isEmpty() ? name : real + "/" + name;
+  }
+
+  /** PATH with its symlinks inside the tree resolved, the last component's too when FOLLOW_LAST; null: it leaves. */
+  private String resolve(String path, boolean followLast) {
     Deque<String> todo = new ArrayDeque<>(List.of(path.split("/")));
     StringBuilder cur = new StringBuilder();
     int hops = 0;
@@ -189,7 +203,7 @@ public final class PackageOwners {
       }
       String next = cur.length() == 0 ? c : cur + "/" + c;
       Entry e = byPath.get(next);
-      if (e != null && e.type() == Entry.Type.SYMLINK && !todo.isEmpty()) {
+      if (e != null && e.type() == Entry.Type.SYMLINK && (followLast || !todo.isEmpty())) {
         if (++hops > 40) return null;
         String t = e.linkTarget();
         List<String> parts = List.of(t.split("/"));
