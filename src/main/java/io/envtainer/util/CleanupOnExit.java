@@ -29,7 +29,11 @@ public final class CleanupOnExit {
   private static final AtomicLong IDS = new AtomicLong();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(CleanupOnExit::runAll, "envtainer-cleanup"));
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(CleanupOnExit::runAll, "envtainer-cleanup"));
+    } catch (IllegalStateException e) {
+      // First used while the JVM is already stopping: the code that registers cleans up in its finally blocks.
+    }
   }
 
   private CleanupOnExit() {}
