@@ -179,28 +179,7 @@ registry_answers() {
   [[ $code == 200 || $code == 401 ]]
 }
 
-# podman_services_in_deleted_dirs: pids of podman API services whose working directory was deleted (started from a
-# checkout removed since): they answer pings but cannot start containers ("write child: broken pipe").
-podman_services_in_deleted_dirs() {
-  local pid
-  for pid in $(pgrep -f '^podman system service' || true); do
-    [[ $(readlink "/proc/$pid/cwd" 2>/dev/null) == *' (deleted)' ]] && echo "$pid"
-  done
-  return 0
-}
-
 start_podman_service() {
-  local stale
-  stale=$(podman_services_in_deleted_dirs)
-  if [[ -n $stale ]]; then
-    say "the podman API service runs in a deleted directory: restarting it"
-    kill $stale
-    local deadline=$((SECONDS + 15))
-    while podman_answers; do
-      ((SECONDS < deadline)) || die "could not stop the podman API service ($stale)"
-      sleep 0.5
-    done
-  fi
   if podman_answers; then
     say "podman API already answers on $PODMAN_SOCKET"
     return

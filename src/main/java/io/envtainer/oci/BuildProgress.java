@@ -71,9 +71,10 @@ public final class BuildProgress implements LayerListener, PushListener {
     phase("layers", count, bytes);
   }
 
-  /** The push phase: COUNT blobs of BYTES in all (some may be in the registry already). */
-  void uploads(int count, long bytes) {
-    phase("blobs", count, bytes);
+  /** The push phase. */
+  @Override
+  public void start(int blobs, long bytes) {
+    phase("blobs", blobs, bytes);
   }
 
   private void phase(String name, int count, long bytes) {

@@ -4,7 +4,6 @@ import io.envtainer.Version;
 import io.envtainer.oci.image.ArchiveBases;
 import io.envtainer.oci.image.AssembledImage;
 import io.envtainer.oci.image.ImageAssembler;
-import io.envtainer.oci.image.ImageBlob;
 import io.envtainer.oci.image.ImageSettings;
 import io.envtainer.oci.image.ImageWriters;
 import io.envtainer.oci.image.Json;
@@ -110,8 +109,6 @@ public final class OciBuild {
       case DOCKER_ARCHIVE -> ImageWriters.dockerArchive(image, t.path());
       case OCI_LAYOUT -> ImageWriters.ociLayout(image, t.path());
       case REGISTRY -> {
-        List<ImageBlob> unique = image.uniqueBlobs();
-        progress.uploads(unique.size(), unique.stream().mapToLong(ImageBlob::size).sum());
         uploaded = RegistryPusher.push(image, source.registryRepository(), t.reference(), access, progress).uploaded();
         progress.end();
       }

@@ -41,7 +41,7 @@ class BuildProgressTest {
     p.finished(layer("env-tree", LayerBlob.Status.CACHED));
     p.end();
     p.step("writing docker://host/repo:1");
-    p.uploads(3, 3000);
+    p.start(3, 3000);
     p.bytes(1000);
     p.pushed(blob('1', 1000), true);
     p.pushed(blob('2', 1500), false);

@@ -18,19 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 class AtomicFilesTest {
   @TempDir Path dir;
 
-  private List<String> names() throws IOException {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.map(p -> p.getFileName().toString()).sorted().toList();
-    }
-  }
-
   @Test
   void aFileIsReplacedWholeAndNothingElseIsLeft() throws IOException {
     Path out = dir.resolve("out.txt");
     AtomicFiles.writeString(out, "old\n");
     AtomicFiles.writeString(out, "new\n");
     assertEquals("new\n", Files.readString(out));
-    assertEquals(List.of("out.txt"), names());
+    assertEquals(List.of("out.txt"), names(dir));
     assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
     assertEquals(0, CleanupOnExit.pending(), "nothing left to undo once a write ended");
   }
@@ -45,7 +39,7 @@ class AtomicFilesTest {
     }));
     assertEquals("disk full", e.getMessage());
     assertEquals("old\n", Files.readString(out));
-    assertEquals(List.of("out.txt"), names());
+    assertEquals(List.of("out.txt"), names(dir));
     assertEquals(0, CleanupOnExit.pending());
   }
 
@@ -61,7 +55,7 @@ class AtomicFilesTest {
       throw new IOException("failed");
     }));
     assertEquals(List.of("g"), names(out));
-    assertEquals(List.of("layout"), names());
+    assertEquals(List.of("layout"), names(dir));
     assertEquals(0, CleanupOnExit.pending());
   }
 
@@ -76,7 +70,7 @@ class AtomicFilesTest {
       CleanupOnExit.runAll();
     }));
     assertEquals("old\n", Files.readString(out));
-    assertEquals(List.of("image.tar"), names());
+    assertEquals(List.of("image.tar"), names(dir));
   }
 
   private static List<String> names(Path d) throws IOException {

@@ -71,11 +71,11 @@ public final class ArchiveBases {
     try (TarFile tar = open(archive)) {
       Map<String, TarArchiveEntry> entries = entries(tar);
       JsonNode index = Json.read(bytes(tar, entries, archive, "index.json"), archive + ": index.json");
-      JsonNode descriptor = pickManifest(index, archive);
+      JsonNode descriptor = Platform.host().pick(index, archive);
       while (MediaTypes.OCI_INDEX.equals(descriptor.path("mediaType").asText())
           || MediaTypes.DOCKER_LIST.equals(descriptor.path("mediaType").asText())) {
-        descriptor = pickManifest(Json.read(blob(tar, entries, archive, descriptor), archive + ": nested index"),
-            archive);
+        descriptor = Platform.host().pick(Json.read(blob(tar, entries, archive, descriptor),
+            archive + ": nested index"), archive);
       }
       String manifestDigest = descriptor.path("digest").asText();
       JsonNode manifest = Json.read(blob(tar, entries, archive, descriptor), archive + ": manifest");
@@ -95,27 +95,6 @@ public final class ArchiveBases {
       }
       return new SourceImage("oci-archive:" + archive, manifestDigest, config, layers, null);
     }
-  }
-
-  /** The one manifest of an index, or the one for this host's platform when there are several. */
-  static JsonNode pickManifest(JsonNode index, Object where) throws IOException {
-    return pickManifest(index, where, Platform.host());
-  }
-
-  static JsonNode pickManifest(JsonNode index, Object where, Platform platform) throws IOException {
-    JsonNode manifests = index.path("manifests");
-    if (manifests.size() == 1) return manifests.get(0);
-    List<JsonNode> matching = new ArrayList<>();
-    List<String> found = new ArrayList<>();
-    for (JsonNode m : manifests) {
-      JsonNode p = m.path("platform");
-      Platform mp = new Platform(p.path("os").asText(), p.path("architecture").asText());
-      found.add(p.isMissingNode() ? "(no platform)" : mp.toString());
-      if (mp.equals(platform)) matching.add(m);
-    }
-    if (matching.size() == 1) return matching.get(0);
-    throw new IOException(where + ": expected one image for " + platform + " (this host), found "
-        + (matching.isEmpty() ? "none among " : matching.size() + " among ") + String.join(", ", found));
   }
 
   private static TarFile open(Path archive) throws IOException {

@@ -1,5 +1,9 @@
 package io.envtainer.oci.image;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,6 +26,26 @@ public record Platform(String os, String architecture) {
       case "x86", "i386", "i486", "i586", "i686" -> "386";
       default -> n;
     };
+  }
+
+  /**
+   * The manifest descriptor of an image index (or docker manifest list) for this platform: the only one, or the
+   * one whose platform is this; WHERE names the index in the error.
+   */
+  public JsonNode pick(JsonNode index, Object where) throws IOException {
+    JsonNode manifests = index.path("manifests");
+    if (manifests.size() == 1) return manifests.get(0);
+    List<JsonNode> matching = new ArrayList<>();
+    List<String> found = new ArrayList<>();
+    for (JsonNode m : manifests) {
+      JsonNode p = m.path("platform");
+      Platform mp = new Platform(p.path("os").asText(), p.path("architecture").asText());
+      found.add(p.isMissingNode() ? "(no platform)" : mp.toString());
+      if (mp.equals(this)) matching.add(m);
+    }
+    if (matching.size() == 1) return matching.get(0);
+    throw new IOException(where + ": expected one image for " + this + " (this host), found "
+        + (matching.isEmpty() ? "none among " : matching.size() + " among ") + String.join(", ", found));
   }
 
   @Override

@@ -2,6 +2,9 @@ package io.envtainer.oci.image;
 
 /** Hears how a registry push goes; bytes may be reported from the client's I/O threads. */
 public interface PushListener {
+  /** Before the first blob: how many blobs the image has and their bytes (some may be in the registry already). */
+  void start(int blobs, long bytes);
+
   /** Blob bytes sent since the last call. */
   void bytes(long n);
 
@@ -9,6 +12,9 @@ public interface PushListener {
   void pushed(ImageBlob blob, boolean uploaded);
 
   PushListener NONE = new PushListener() {
+    @Override
+    public void start(int blobs, long bytes) {}
+
     @Override
     public void bytes(long n) {}
 

@@ -47,7 +47,7 @@ public final class RegistryBase {
         throw new IOException(ref + ": expected manifest " + pinned + ", the registry gave " + digest);
       }
       if (manifest.has("manifests")) {
-        JsonNode chosen = ArchiveBases.pickManifest(manifest, ref);
+        JsonNode chosen = Platform.host().pick(manifest, ref);
         m = client.pullManifest(chosen.path("digest").asText());
         manifest = Json.read(JsonTemplateMapper.toByteArray(m.getManifest()), ref + ": manifest");
         digest = m.getDigest().toString();

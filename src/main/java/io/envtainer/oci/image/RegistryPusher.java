@@ -33,7 +33,9 @@ public final class RegistryPusher {
       List<String> present = new ArrayList<>();
       String mountFrom = sourceRepository != null && sourceRepository.startsWith(ref.getRegistry() + "/")
           ? sourceRepository.substring(ref.getRegistry().length() + 1) : null;
-      for (ImageBlob b : image.uniqueBlobs()) {
+      List<ImageBlob> blobs = image.uniqueBlobs();
+      listener.start(blobs.size(), blobs.stream().mapToLong(ImageBlob::size).sum());
+      for (ImageBlob b : blobs) {
         DescriptorDigest d = digest(b.digest());
         boolean existed = client.checkBlob(d).isPresent()
             || client.pushBlob(d, jibBlob(b), b.diffId() != null ? mountFrom : null, listener::bytes);

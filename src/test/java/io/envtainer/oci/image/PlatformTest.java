@@ -31,20 +31,20 @@ class PlatformTest {
 
   @Test
   void anIndexResolvesToTheManifestOfTheGivenPlatform() throws IOException {
-    assertEquals("sha256:amd", ArchiveBases.pickManifest(INDEX, "x", new Platform("linux", "amd64")).path("digest").asText());
-    assertEquals("sha256:arm", ArchiveBases.pickManifest(INDEX, "x", new Platform("linux", "arm64")).path("digest").asText());
+    assertEquals("sha256:amd", new Platform("linux", "amd64").pick(INDEX, "x").path("digest").asText());
+    assertEquals("sha256:arm", new Platform("linux", "arm64").pick(INDEX, "x").path("digest").asText());
     JsonNode one = json("{\"manifests\":[{\"digest\":\"sha256:only\"}]}");
-    assertEquals("sha256:only", ArchiveBases.pickManifest(one, "x", new Platform("linux", "s390x")).path("digest").asText());
+    assertEquals("sha256:only", new Platform("linux", "s390x").pick(one, "x").path("digest").asText());
   }
 
   @Test
   void noManifestForThePlatformIsOneClearError() {
     IOException e = assertThrows(IOException.class,
-        () -> ArchiveBases.pickManifest(INDEX, "base.tar", new Platform("linux", "s390x")));
+        () -> new Platform("linux", "s390x").pick(INDEX, "base.tar"));
     assertEquals("base.tar: expected one image for linux/s390x (this host), found none among linux/arm64, "
         + "unknown/unknown, linux/amd64, linux/ppc64le", e.getMessage());
     JsonNode twice = json("{\"manifests\":[{\"digest\":\"sha256:a\"},{\"digest\":\"sha256:b\"}]}");
-    e = assertThrows(IOException.class, () -> ArchiveBases.pickManifest(twice, "r", new Platform("linux", "amd64")));
+    e = assertThrows(IOException.class, () -> new Platform("linux", "amd64").pick(twice, "r"));
     assertTrue(e.getMessage().contains("(no platform), (no platform)"), e.getMessage());
   }
 
