@@ -48,15 +48,16 @@ public final class AtomicFiles {
   public static void write(Path target, Content content) throws IOException {
     Path t = target.toAbsolutePath().normalize();
     Files.createDirectories(t.getParent());
-    Path tmp = Files.createTempFile(t.getParent(), "." + t.getFileName() + ".", ".partial");
-    try (CleanupOnExit.Registration r = CleanupOnExit.deleting(tmp)) {
-      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        content.writeTo(out);
+    try (CleanupOnExit.Temp tmp = CleanupOnExit.temp(t.getParent(), "." + t.getFileName() + ".", ".partial", false)) {
+      try {
+        try (FileChannel out = FileChannel.open(tmp.path(), StandardOpenOption.WRITE)) {
+          content.writeTo(out);
+        }
+        Files.setPosixFilePermissions(tmp.path(), PosixFilePermissions.fromString("rw-r--r--"));
+        replace(t, tmp.path(), Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS));
+      } finally {
+        Files.deleteIfExists(tmp.path());
       }
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      replace(t, tmp, Files.isRegularFile(t, LinkOption.NOFOLLOW_LINKS));
-    } finally {
-      Files.deleteIfExists(tmp);
     }
   }
 
@@ -64,13 +65,14 @@ public final class AtomicFiles {
   public static void writeDirectory(Path target, DirectoryContent content) throws IOException {
     Path t = target.toAbsolutePath().normalize();
     Files.createDirectories(t.getParent());
-    Path stage = Files.createTempDirectory(t.getParent(), "." + t.getFileName() + ".");
-    try (CleanupOnExit.Registration r = CleanupOnExit.deleting(stage)) {
-      content.writeTo(stage);
-      Files.setPosixFilePermissions(stage, PosixFilePermissions.fromString("rwxr-xr-x"));
-      replace(t, stage, Files.exists(t, LinkOption.NOFOLLOW_LINKS));
-    } finally {
-      deleteTree(stage);
+    try (CleanupOnExit.Temp stage = CleanupOnExit.temp(t.getParent(), "." + t.getFileName() + ".", "", true)) {
+      try {
+        content.writeTo(stage.path());
+        Files.setPosixFilePermissions(stage.path(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        replace(t, stage.path(), Files.exists(t, LinkOption.NOFOLLOW_LINKS));
+      } finally {
+        deleteTree(stage.path());
+      }
     }
   }
 
@@ -82,12 +84,12 @@ public final class AtomicFiles {
     }
     // A free name: renaming onto an existing file would trigger the flush described at write().
     Path old = target.resolveSibling("." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".old");
-    Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
     // Stopped between the two moves: the old output goes back (or, when the new one made it, away).
-    try (CleanupOnExit.Registration r = CleanupOnExit.register(() -> {
-      if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) deleteTree(old);
-      else Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
-    })) {
+    try (CleanupOnExit.Registration r = CleanupOnExit.guard(() -> Files.move(target, old, StandardCopyOption.ATOMIC_MOVE),
+        () -> {
+          if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) deleteTree(old);
+          else Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+        })) {
       try {
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {

@@ -59,14 +59,15 @@ final class ArchiveTar implements AutoCloseable {
           return;
         }
         // Size unknown (a registry base layer): the tar header needs it first.
-        Path tmp = Files.createTempFile(scratchDir, ".layer.", ".partial");
-        try (CleanupOnExit.Registration r = CleanupOnExit.deleting(tmp)) {
-          try (InputStream in = gunzip(layer)) {
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+        try (CleanupOnExit.Temp t = CleanupOnExit.temp(scratchDir, ".layer.", ".partial", false)) {
+          try {
+            try (InputStream in = gunzip(layer)) {
+              Files.copy(in, t.path(), StandardCopyOption.REPLACE_EXISTING);
+            }
+            stream(name, Files.newInputStream(t.path()), Files.size(t.path()), layer.diffId());
+          } finally {
+            Files.deleteIfExists(t.path());
           }
-          stream(name, Files.newInputStream(tmp), Files.size(tmp), layer.diffId());
-        } finally {
-          Files.deleteIfExists(tmp);
         }
       }
       default -> throw new IOException("layer " + layer.digest() + " is " + layer.mediaType() + "; a docker archive "

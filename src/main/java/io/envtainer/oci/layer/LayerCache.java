@@ -66,9 +66,10 @@ public final class LayerCache {
    * before {@link #storeBlob} or {@link #discard} (see {@link CleanupOnExit}).
    */
   public Path newTemp(String what) throws IOException {
-    Path temp = Files.createTempFile(root.resolve("tmp"), what.replaceAll("[^A-Za-z0-9._-]", "_") + ".", ".partial");
-    temps.put(temp, CleanupOnExit.deleting(temp));
-    return temp;
+    CleanupOnExit.Temp temp = CleanupOnExit.temp(root.resolve("tmp"), what.replaceAll("[^A-Za-z0-9._-]", "_") + ".",
+        ".partial", false);
+    temps.put(temp.path(), temp.registration());
+    return temp.path();
   }
 
   /** Moves a complete temporary file into place as the blob DIGEST; an existing blob with that digest wins. */
